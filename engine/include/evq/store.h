@@ -1,0 +1,119 @@
+// evq/store.h: the corpus database (SQLite with FTS5) and its queries.
+//
+// A Store keeps analysed documents: their sentences, claims, citations,
+// references, and the vocabulary terms claims are about, with full-text
+// indexes over sentence and reference text. Putting a document whose source
+// is already stored replaces it in one transaction; a failed Put leaves the
+// database as it was.
+//
+// Ownership: Open returns a Store that owns its database connection; the
+// Store closes it when destroyed. Results are plain values.
+// Thread safety: one Store must be used by one thread at a time. Several
+// Stores (in one process or several) may open the same file: the database is
+// in WAL mode, so readers proceed while one writer imports.
+#ifndef EVQ_STORE_H_
+#define EVQ_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "evq/analysis.h"
+#include "evq/csl.h"
+#include "evq/status.h"
+#include "evq/vocabulary.h"
+
+namespace evq {
+
+// The schema version this build of evq reads and writes.
+inline constexpr int kSchemaVersion = 1;
+
+// Filters for Store::Claims. Empty fields do not filter.
+struct ClaimQuery {
+  // A condition (any name or synonym); claims about it or any narrower
+  // condition, in their conditions or context_conditions, match.
+  std::string about;
+  std::vector<BackingStatus> statuses;  // any of these; empty: all
+  std::string document;                 // exact source as imported
+  // Claims citing a reference whose authors or title match this FTS5 query.
+  std::string cites;
+  int limit = 0;  // 0: no limit
+};
+
+// A stored claim with the references its citations resolve to.
+struct StoredClaim {
+  std::string document;  // source
+  Sentence sentence;
+  // The references cited by sentence.citations; Citation::references index
+  // into this vector.
+  std::vector<CslItem> references;
+};
+
+// One full-text search hit.
+struct SearchHit {
+  std::string document;
+  Sentence sentence;
+  std::string snippet;  // with matches wrapped in [ and ]
+  double rank = 0;      // bm25: lower is better
+};
+
+// A stored reference and the claims that cite it.
+struct StoredReference {
+  std::string document;
+  CslItem item;
+  std::vector<std::string> citing_claims;  // sentence texts
+};
+
+// Per-document import summary, and corpus totals.
+struct StoreStats {
+  int64_t documents = 0;
+  int64_t sentences = 0;
+  int64_t claims = 0;
+  int64_t references = 0;
+  int64_t citations = 0;
+  // Claims per status, indexed by BackingStatus.
+  int64_t by_status[6] = {0, 0, 0, 0, 0, 0};
+};
+
+class Store {
+ public:
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Opens (creating if absent) the database at `path`. `vocab` supplies the
+  // terms and hierarchy recorded with each document; it is copied as needed
+  // and need not outlive the call. Errors: a file that is not an evq
+  // database, or one with a newer schema, gives kCorruption naming the path.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path,
+                                             const Vocabulary& vocab);
+
+  // Stores an analysed document, replacing any with the same source.
+  [[nodiscard]] Status Put(const Analysis& analysis);
+
+  // Claims matching `query`, ordered by document then position.
+  Result<std::vector<StoredClaim>> Claims(const ClaimQuery& query);
+
+  // FTS5 query over sentence text (FTS5 syntax; a malformed query gives
+  // kInvalidArgument with SQLite's reason), best first.
+  Result<std::vector<SearchHit>> Search(const std::string& query, int limit);
+
+  // References of `document` (all documents when empty), in list order.
+  Result<std::vector<StoredReference>> References(const std::string& document);
+
+  // Counts for the whole corpus, or one document when `document` is given.
+  Result<StoreStats> Stats(const std::string& document = "");
+
+  // Runs SQLite's integrity check; ok when the database is sound.
+  [[nodiscard]] Status CheckIntegrity();
+
+ private:
+  struct Rep;
+  explicit Store(std::unique_ptr<Rep> rep);
+  std::unique_ptr<Rep> rep_;
+};
+
+}  // namespace evq
+
+#endif  // EVQ_STORE_H_

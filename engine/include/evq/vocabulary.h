@@ -1,0 +1,90 @@
+// evq/vocabulary.h: the conditions, interventions and anatomy evq recognises.
+//
+// A Vocabulary maps surface forms (names, synonyms, abbreviations, spelling
+// variants) to canonical terms, and knows each term's broader term, so that a
+// question about "back pain" also finds "low back pain".
+//
+// File format (corpus/vocab/*.tsv, and files given with --vocab): UTF-8,
+// tab-separated, one term a line, '#' starts a comment line:
+//
+//   kind  name  mesh_id  broader  synonyms
+//
+// kind is condition, intervention or anatomy; name is the canonical name
+// (lowercase); mesh_id is a MeSH descriptor UI or empty; broader is the
+// canonical name of the broader term of the same kind, or empty; synonyms are
+// '|'-separated surface forms. Matching ignores case, treats '-' and ' ' alike
+// and accepts simple plurals. A later line for the same kind and name adds
+// synonyms and overrides mesh_id and broader when they are given.
+//
+// Ownership: a Vocabulary owns its data. Thread safety: after loading, const
+// methods may be called from any number of threads; Add* is not thread-safe.
+#ifndef EVQ_VOCABULARY_H_
+#define EVQ_VOCABULARY_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "evq/status.h"
+
+namespace evq {
+
+enum class TermKind { kCondition, kIntervention, kAnatomy };
+
+// "condition", "intervention", "anatomy".
+const char* TermKindName(TermKind kind);
+
+struct Term {
+  TermKind kind = TermKind::kCondition;
+  std::string name;     // canonical, lowercase
+  std::string mesh_id;  // MeSH descriptor UI ("D001416") or empty
+  std::string broader;  // canonical name of the broader term, or empty
+  std::vector<std::string> synonyms;
+};
+
+// One occurrence of a term in a text. Offsets are bytes into the text given.
+struct TermMatch {
+  TermKind kind = TermKind::kCondition;
+  std::string name;  // canonical
+  size_t start = 0;
+  size_t end = 0;
+};
+
+class Vocabulary {
+ public:
+  Vocabulary();
+  ~Vocabulary();
+  Vocabulary(Vocabulary&&) noexcept;
+  Vocabulary& operator=(Vocabulary&&) noexcept;
+
+  // The vocabulary shipped with evq (compiled in from corpus/vocab/).
+  static Result<Vocabulary> Builtin();
+
+  // Adds the terms of a vocabulary file (format above). Errors name the file
+  // and line: "my.tsv:3: unknown kind 'disease'".
+  [[nodiscard]] Status AddFile(const std::string& path);
+  // Adds terms from text in the file format; `origin` names it in errors.
+  [[nodiscard]] Status AddText(std::string_view text, const std::string& origin);
+
+  // All occurrences of known terms in `text`, longest match first at each
+  // position, without overlaps, in text order.
+  std::vector<TermMatch> Find(std::string_view text) const;
+
+  // The term with this canonical name (or any synonym), or nullptr.
+  const Term* Lookup(std::string_view name) const;
+
+  // `name` and the canonical names of all terms under it, transitively.
+  std::vector<std::string> Narrower(std::string_view name) const;
+
+  // All terms, sorted by kind then name.
+  std::vector<const Term*> Terms() const;
+
+ private:
+  struct Rep;
+  std::unique_ptr<Rep> rep_;
+};
+
+}  // namespace evq
+
+#endif  // EVQ_VOCABULARY_H_
