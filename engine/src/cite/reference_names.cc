@@ -1,0 +1,503 @@
+// Name lists. FindAuthorEnd walks the start of a reference segment by segment
+// (segments are separated by commas, semicolons and "and"/"&") and stops at
+// the first segment that does not look like a name or at a period that ends
+// the list; ParseNames then turns the accepted text into family/given pairs.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cite/reference_parts.h"
+#include "cite/reference_text.h"
+
+namespace evq::cite {
+namespace {
+
+enum class Kind {
+  kInitial,    // "J", "Á", "J-P"
+  kCluster,    // "JA", "ABC": Vancouver initials (or an acronym)
+  kCap,        // a capitalised word
+  kParticle,   // van, de, la, ...
+  kSuffix,     // Jr, Sr, II
+  kConnector,  // and, &, und, et, e, y
+  kEtAl,       // et al
+  kLower,      // running text
+  kOther,      // digits, brackets, anything else
+};
+
+struct Token {
+  size_t b = 0;
+  size_t e = 0;  // end of the word (before any '.')
+  Kind kind = Kind::kOther;
+  bool dot = false;  // immediately followed by '.'
+};
+
+constexpr std::string_view kParticles[] = {
+    "van", "von", "de", "der", "den", "del", "della", "delle", "di", "da",
+    "das", "dos", "do", "du", "la", "le", "les", "ten", "ter", "zu", "zur",
+    "bin", "ibn", "al", "el", "st", "dei", "degli", "vander", "y", "'t"};
+
+constexpr std::string_view kOrgWords[] = {
+    "organization", "organisation", "association", "institute", "institut",
+    "society", "department", "ministry", "agency", "centers", "center",
+    "centre", "council", "committee", "group", "board", "foundation",
+    "college", "university", "commission", "service", "services", "office",
+    "bureau", "federation", "network", "collaboration", "consortium", "team",
+    "administration", "academy", "union", "trust", "corporation", "company",
+    "inc", "ltd", "panel", "programme", "program", "authority", "nations",
+    "bank", "fund", "initiative", "alliance", "force", "coalition"};
+
+bool IsParticle(std::string_view w) {
+  for (std::string_view p : kParticles) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
+size_t CharCount(std::string_view w) {
+  size_t n = 0;
+  for (char c : w) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool AllUpper(std::string_view w) {
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (IsAsciiLower(w[i])) return false;
+    if (IsHigh(w[i]) && (static_cast<unsigned char>(w[i]) & 0xC0) != 0x80 &&
+        !StartsUpper(w, i))
+      return false;
+  }
+  return true;
+}
+
+Kind Classify(std::string_view w) {
+  if (w.empty()) return Kind::kOther;
+  if (w == "and" || w == "und" || w == "et" || w == "e" || w == "y" ||
+      w == "och" || w == "og" || w == "AND")
+    return Kind::kConnector;
+  if (w == "Jr" || w == "Sr" || w == "II" || w == "III" || w == "IV" ||
+      w == "Jnr" || w == "Snr")
+    return Kind::kSuffix;
+  if (IsParticle(w)) return Kind::kParticle;
+  if (StartsUpper(w)) {
+    size_t n = CharCount(w);
+    if (n == 1) return Kind::kInitial;
+    // "J-P", "J-L"
+    if (n == 3 && w.size() == 3 && w[1] == '-' && IsAsciiUpper(w[2]))
+      return Kind::kInitial;
+    if (n <= 3 && AllUpper(w) && w.find('-') == std::string_view::npos)
+      return Kind::kCluster;
+    return Kind::kCap;
+  }
+  if (StartsLower(w)) {
+    // "d'Alembert", "van't", "O'" forms start lowercase but are names.
+    if (w.size() > 2 && w[1] == '\'' && StartsUpper(w, 2)) return Kind::kCap;
+    return Kind::kLower;
+  }
+  return Kind::kOther;
+}
+
+// Reads the token at i (after spaces). Words include internal hyphens and
+// apostrophes; "&" is a connector; other characters are one-char kOther.
+Token ReadToken(std::string_view s, size_t i) {
+  Token t;
+  while (i < s.size() && s[i] == ' ') ++i;
+  t.b = i;
+  if (i >= s.size()) {
+    t.e = i;
+    return t;
+  }
+  if (s[i] == '&') {
+    t.e = i + 1;
+    t.kind = Kind::kConnector;
+    return t;
+  }
+  size_t n = WordLength(s, i);
+  if (n == 0) {
+    t.e = i + 1;
+    t.kind = Kind::kOther;
+    return t;
+  }
+  t.e = i + n;
+  std::string_view w = s.substr(i, n);
+  t.kind = Classify(w);
+  if (w == "et" && t.e + 1 < s.size()) {
+    size_t j = t.e;
+    while (j < s.size() && s[j] == ' ') ++j;
+    if (s.compare(j, 2, "al") == 0 && (j + 2 == s.size() || !IsLetter(s[j + 2]))) {
+      t.e = j + 2;
+      t.kind = Kind::kEtAl;
+    }
+  } else if (w == "etal") {
+    t.kind = Kind::kEtAl;
+  }
+  t.dot = t.e < s.size() && s[t.e] == '.';
+  return t;
+}
+
+// Whether an editor marker starts at s[i]: "(Eds.)", "(ed.)", "(Hrsg.)",
+// "eds.", "editors". Returns its length, 0 if none.
+size_t EditorMarker(std::string_view s, size_t i) {
+  static constexpr std::string_view kMarkers[] = {
+      "(eds.)", "(eds)", "(ed.)", "(ed)", "(editors)", "(editor)", "(hrsg.)",
+      "(hg.)", "(dir.)", "(coord.)", "(comp.)", "(comps.)", "(a cura di)",
+      "eds.", "ed.", "editors", "editor", "(org.)", "(orgs.)", "(coords.)"};
+  for (std::string_view m : kMarkers) {
+    if (StartsWithIgnoreCase(s.substr(i), m) &&
+        (i + m.size() == s.size() || !IsLetter(s[i + m.size()])))
+      return m.size();
+  }
+  return 0;
+}
+
+bool HasOrgWord(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (IsLetter(s[i]) && (i == 0 || !IsLetter(s[i - 1]))) {
+      size_t n = WordLength(s, i);
+      std::string_view w = s.substr(i, n);
+      for (std::string_view o : kOrgWords) {
+        if (EqualsIgnoreCase(w, o)) return true;
+      }
+      i += n == 0 ? 1 : n;
+    } else {
+      ++i;
+    }
+  }
+  return false;
+}
+
+// A corporate author written as the first sentence ("World Health
+// Organization. Title ..."): short, no digits, an organisation word.
+size_t CorporateAuthorEnd(std::string_view s) {
+  size_t end = FindSentenceEnd(s);
+  if (end == std::string_view::npos || end > 120) return 0;
+  std::string_view first = s.substr(0, end);
+  if (first.find('"') != std::string_view::npos) return 0;
+  for (char c : first) {
+    if (IsDigit(c)) return 0;
+  }
+  size_t words = 1;
+  for (char c : first) words += c == ' ';
+  if (words > 12 || !StartsUpper(first)) return 0;
+  if (!HasOrgWord(first)) return 0;
+  return end;
+}
+
+bool InitialAhead(std::string_view s, size_t i) {
+  Token t = ReadToken(s, i);
+  return t.kind == Kind::kInitial ||
+         (t.kind == Kind::kCluster && (t.e >= s.size() || s[t.e] != ' ' ||
+                                       !StartsLower(s, t.e + 1)));
+}
+
+}  // namespace
+
+size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
+  *role_editor = false;
+  size_t corporate = CorporateAuthorEnd(s);
+  if (corporate != 0) return corporate;
+  size_t i = 0;
+  size_t end = 0;
+  bool pending_family = false;  // the last segment was "Smith" of "Smith, J."
+  bool vancouver = false;       // a name was written "Smith JA"
+  int segments = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i >= s.size()) break;
+    size_t marker = EditorMarker(s, i);
+    if (marker != 0 && segments > 0) {
+      *role_editor = true;
+      end = i + marker;
+      break;
+    }
+    // One segment: words up to a separator.
+    size_t seg_start = i;
+    size_t seg_end = i;        // end of the last word taken
+    size_t cut_end = 0;        // end of an acceptable prefix ending at '.'
+    int caps = 0;
+    int initials = 0;
+    int words = 0;
+    bool first_cap = false;    // first name word (not particle) is a Cap
+    bool bad = false;
+    bool stop_after = false;   // a period ended the list
+    bool et_al = false;
+    while (true) {
+      Token t = ReadToken(s, i);
+      if (t.b >= s.size()) break;
+      if (t.kind == Kind::kConnector || t.kind == Kind::kOther) break;
+      if (t.kind == Kind::kEtAl) {
+        et_al = true;
+        seg_end = t.dot ? t.e + 1 : t.e;
+        i = seg_end;
+        break;
+      }
+      if (t.kind == Kind::kLower) {
+        bad = true;
+        break;
+      }
+      ++words;
+      if (t.kind == Kind::kCap) {
+        if (caps == 0 && initials == 0) first_cap = true;
+        ++caps;
+      }
+      if (t.kind == Kind::kInitial || t.kind == Kind::kCluster) ++initials;
+      seg_end = t.e;
+      i = t.e;
+      if (!t.dot) continue;
+      seg_end = t.e + 1;
+      i = t.e + 1;
+      Token next = ReadToken(s, i);
+      bool next_sep = next.b >= s.size() || next.kind == Kind::kConnector ||
+                      next.kind == Kind::kEtAl ||
+                      (next.kind == Kind::kOther &&
+                       (s[next.b] == ',' || s[next.b] == ';' ||
+                        s[next.b] == '('));
+      if (next_sep) continue;
+      if (t.kind == Kind::kCap && CharCount(s.substr(t.b, t.e - t.b)) > 1) {
+        stop_after = true;  // "Smith. Title"
+        break;
+      }
+      if (t.kind == Kind::kSuffix) continue;
+      if (next.kind == Kind::kInitial) continue;  // "J. A." or "B.R."
+      bool after_family = first_cap && !pending_family;
+      if (after_family && (vancouver || t.kind == Kind::kCluster)) {
+        stop_after = true;  // "Smith J. Title", "Slade GD. Title"
+        break;
+      }
+      if (next.kind == Kind::kCap || next.kind == Kind::kParticle) {
+        // "Warren R. Greiff." goes on; "Smith J. Diabetes in ..." stops.
+        Token after = ReadToken(s, next.e);
+        bool name_follows =
+            after.b >= s.size() || after.kind == Kind::kConnector ||
+            (after.kind == Kind::kOther &&
+             (s[after.b] == ',' || s[after.b] == '.' || s[after.b] == ';')) ||
+            after.kind == Kind::kInitial || after.kind == Kind::kCap;
+        if (!name_follows || after_family) {
+          stop_after = true;
+          break;
+        }
+        cut_end = seg_end;
+        continue;
+      }
+      stop_after = true;
+      break;
+    }
+    if (bad && cut_end != 0) {
+      bad = false;
+      seg_end = cut_end;
+      stop_after = true;
+    }
+    if (et_al) {
+      if (words > 0 || segments > 0) end = seg_end;
+      i = seg_end;
+      while (i < s.size() && (s[i] == ' ' || s[i] == ',')) ++i;
+      size_t m = EditorMarker(s, i);
+      if (m != 0) {
+        *role_editor = true;
+        end = i + m;
+      }
+      break;
+    }
+    if (bad || words == 0 || words > 6) break;
+    // A lone capitalised word is a name only as a given name after "Smith,",
+    // as the first segment, or as a family name before initials.
+    bool lone = initials == 0 && caps <= 1;
+    if (lone && caps == 1 && !pending_family && segments > 0) {
+      size_t k = seg_end;
+      while (k < s.size() && s[k] == ' ') ++k;
+      if (k >= s.size() || s[k] != ',' || !InitialAhead(s, k + 1)) break;
+    }
+    if (caps == 0 && initials == 0) break;  // particles only
+    if (first_cap && initials > 0 && !pending_family) {
+      // "Smith JA" unless the initials come first ("J. Smith").
+      Token first = ReadToken(s, seg_start);
+      if (first.kind == Kind::kCap && !first.dot) vancouver = true;
+    }
+    if (lone && !pending_family) {
+      pending_family = true;
+    } else {
+      pending_family = false;
+    }
+    ++segments;
+    end = seg_end;
+    if (stop_after) break;
+    // Separator.
+    i = seg_end;
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i >= s.size()) break;
+    marker = EditorMarker(s, i);
+    if (marker != 0) {
+      *role_editor = true;
+      end = i + marker;
+      break;
+    }
+    char c = s[i];
+    if (c == ',' || c == ';') {
+      ++i;
+      while (i < s.size() && s[i] == ' ') ++i;
+      Token t = ReadToken(s, i);
+      if (t.kind == Kind::kConnector) i = t.e;
+      continue;
+    }
+    Token t = ReadToken(s, i);
+    if (t.kind == Kind::kConnector) {
+      i = t.e;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+std::vector<CslName> ParseNames(std::string_view list, bool* et_al) {
+  std::vector<CslName> out;
+  // Pieces between separators, with editor markers and "et al." removed.
+  std::vector<std::string_view> pieces;
+  size_t i = 0;
+  size_t start = 0;
+  auto flush = [&](size_t e) {
+    std::string_view p = Trim(list.substr(start, e - start), " ,;.:");
+    if (StartsWithIgnoreCase(p, "in ") || StartsWithIgnoreCase(p, "in:")) {
+      p = Trim(p.substr(3), " ,;:");
+    }
+    if (!p.empty()) pieces.push_back(p);
+  };
+  while (i < list.size()) {
+    char c = list[i];
+    if (c == ',' || c == ';') {
+      flush(i);
+      start = ++i;
+      continue;
+    }
+    if (c == '(' || c == '&' || ((c == 'e' || c == 'E') && (i == 0 || list[i - 1] == ' '))) {
+      size_t m = EditorMarker(list, i);
+      if (m != 0) {
+        flush(i);
+        start = i += m;
+        continue;
+      }
+    }
+    if (c == '&') {
+      flush(i);
+      start = ++i;
+      continue;
+    }
+    if (IsLetter(c) && (i == 0 || list[i - 1] == ' ')) {
+      Token t = ReadToken(list, i);
+      if (t.kind == Kind::kConnector || t.kind == Kind::kEtAl) {
+        if (t.kind == Kind::kEtAl) *et_al = true;
+        flush(i);
+        start = i = t.dot ? t.e + 1 : t.e;
+        continue;
+      }
+      if (t.kind == Kind::kLower && (list.substr(t.b, t.e - t.b) == "others")) {
+        *et_al = true;
+        flush(i);
+        start = i = t.e;
+        continue;
+      }
+      i = t.e;
+      continue;
+    }
+    ++i;
+  }
+  flush(list.size());
+
+  auto tokens_of = [](std::string_view p) {
+    std::vector<Token> ts;
+    size_t k = 0;
+    while (k < p.size()) {
+      Token t = ReadToken(p, k);
+      if (t.b >= p.size()) break;
+      if (t.kind != Kind::kOther) ts.push_back(t);
+      k = t.e > t.b ? t.e : t.b + 1;
+    }
+    return ts;
+  };
+  auto only_initials = [&](std::string_view p) {
+    std::vector<Token> ts = tokens_of(p);
+    if (ts.empty()) return false;
+    for (const Token& t : ts) {
+      if (t.kind != Kind::kInitial && t.kind != Kind::kCluster &&
+          t.kind != Kind::kSuffix)
+        return false;
+    }
+    return true;
+  };
+  auto no_initials = [&](std::string_view p) {
+    for (const Token& t : tokens_of(p)) {
+      if (t.kind == Kind::kInitial || t.kind == Kind::kCluster) return false;
+    }
+    return true;
+  };
+  auto single_word = [&](std::string_view p) {
+    std::vector<Token> ts = tokens_of(p);
+    return ts.size() == 1 && ts[0].kind == Kind::kCap;
+  };
+
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    std::string_view p = pieces[k];
+    CslName name;
+    if (HasOrgWord(p) || tokens_of(p).size() > 5) {
+      name.literal = std::string(p);
+      out.push_back(std::move(name));
+      continue;
+    }
+    // "Smith, J. A." / "Smith, John": a family piece then a given piece.
+    if (no_initials(p) && k + 1 < pieces.size() &&
+        (only_initials(pieces[k + 1]) ||
+         (single_word(pieces[k + 1]) && (k == 0 || out.empty() ||
+                                         !out.back().given.empty())) ||
+         (tokens_of(pieces[k + 1]).size() <= 3 &&
+          !no_initials(pieces[k + 1]) &&
+          tokens_of(pieces[k + 1]).front().kind == Kind::kCap &&
+          k + 2 >= pieces.size()))) {
+      std::vector<Token> ts = tokens_of(pieces[k + 1]);
+      // "Paul C" after "Brophy," is a given name; "Jones AB" is not.
+      bool given_like = only_initials(pieces[k + 1]) || single_word(pieces[k + 1]) ||
+                        (ts.size() >= 2 && ts.back().kind == Kind::kInitial);
+      if (given_like) {
+        name.family = std::string(p);
+        name.given = std::string(pieces[k + 1]);
+        out.push_back(std::move(name));
+        ++k;
+        continue;
+      }
+    }
+    std::vector<Token> ts = tokens_of(p);
+    if (ts.empty()) continue;
+    // Family first, initials after: "Smith JA", "de la Macorra JC".
+    size_t first_init = ts.size();
+    for (size_t t = 0; t < ts.size(); ++t) {
+      if (ts[t].kind == Kind::kInitial || ts[t].kind == Kind::kCluster) {
+        first_init = t;
+        break;
+      }
+    }
+    bool family_first = first_init > 0 && first_init < ts.size();
+    for (size_t t = first_init; t < ts.size() && family_first; ++t) {
+      if (ts[t].kind != Kind::kInitial && ts[t].kind != Kind::kCluster &&
+          ts[t].kind != Kind::kSuffix)
+        family_first = false;
+    }
+    if (family_first && ts[first_init - 1].dot) family_first = false;
+    if (family_first) {
+      name.family = std::string(Trim(p.substr(0, ts[first_init].b), " ,."));
+      name.given = std::string(Trim(p.substr(ts[first_init].b), " ,"));
+    } else if (ts.size() == 1) {
+      name.family = std::string(Trim(p, " ,."));
+    } else {
+      // Given names first: the family is the last word with the particles
+      // and suffixes around it.
+      size_t f = ts.size() - 1;
+      while (f > 0 && ts[f].kind == Kind::kSuffix) --f;
+      while (f > 0 && ts[f - 1].kind == Kind::kParticle) --f;
+      name.given = std::string(Trim(p.substr(0, ts[f].b), " ,"));
+      name.family = std::string(Trim(p.substr(ts[f].b), " ,."));
+    }
+    out.push_back(std::move(name));
+  }
+  return out;
+}
+
+}  // namespace evq::cite

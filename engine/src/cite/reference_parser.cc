@@ -1,0 +1,179 @@
+// ParseReference: the order in which the parts of a reference are taken off
+// its front (number, authors, date, title) once the identifiers are cut out;
+// everything after the title goes to ParseTail.
+#include <string>
+#include <string_view>
+
+#include "cite/reference_parts.h"
+#include "cite/reference_text.h"
+#include "evq/csl.h"
+
+namespace evq {
+namespace {
+
+using cite::DigitRun;
+using cite::FindSentenceEnd;
+using cite::FindYear;
+using cite::IsDigit;
+using cite::StartsUpper;
+using cite::Trim;
+using cite::TrimPunct;
+
+// "[12]", "12.", "12)", "(12)", "7- ": the list number, if any.
+size_t CitationNumber(std::string_view s, std::string* number) {
+  size_t i = 0;
+  bool bracket = false;
+  if (!s.empty() && (s[0] == '[' || s[0] == '(')) {
+    bracket = true;
+    i = 1;
+  }
+  size_t d = DigitRun(s, i);
+  if (d == 0 || d > 4) return 0;
+  size_t j = i + d;
+  if (bracket) {
+    if (j >= s.size() || (s[j] != ']' && s[j] != ')')) return 0;
+    ++j;
+  } else {
+    if (d == 4) return 0;  // a year opening a Harvard reference
+    if (j >= s.size()) return 0;
+    if (s[j] == '.' || s[j] == ')' || s[j] == '-' || s[j] == ':') {
+      ++j;
+    } else if (!(s[j] == ' ' && j + 1 < s.size() && !IsDigit(s[j + 1]))) {
+      return 0;
+    }
+    if (j < s.size() && s[j] != ' ') return 0;
+  }
+  *number = std::string(s.substr(i, d));
+  while (j < s.size() && (s[j] == ' ' || s[j] == '.')) ++j;
+  return j;
+}
+
+// "(2011).", "(2004, May).", "(n.d.).", "2009,", "1993." right after the
+// authors. Returns the length taken, 0 if no date is there.
+size_t LeadingDate(std::string_view s, CslDate* date) {
+  if (s.empty()) return 0;
+  if (s[0] == '(' || s[0] == '[') {
+    size_t close = s.find(s[0] == '(' ? ')' : ']');
+    if (close == std::string_view::npos || close > 40) return 0;
+    std::string_view inner = s.substr(1, close - 1);
+    CslDate d = cite::ParseDate(inner);
+    if (d.year == 0 && d.literal.empty()) return 0;
+    // "(Vol. 3)" or "(pp. 5-7)" are not dates.
+    size_t y = FindYear(inner);
+    if (d.year != 0 && y > 12) return 0;
+    *date = d;
+    return close + 1;
+  }
+  if (cite::IsYearAt(s, 0)) {
+    size_t j = 4;
+    if (j < s.size() && cite::IsAsciiLower(s[j]) &&
+        (j + 1 == s.size() || !cite::IsLetter(s[j + 1])))
+      ++j;  // 1999a
+    if (j < s.size() && s[j] != '.' && s[j] != ',' && s[j] != ':' &&
+        s[j] != ';' && s[j] != ')' && s[j] != ' ')
+      return 0;
+    // "2019 Jan 5." (Vancouver books put the full date here).
+    CslDate d = cite::ParseDate(s.substr(0, std::min<size_t>(s.size(), 16)));
+    *date = d;
+    if (d.month != 0) {
+      size_t e = s.find_first_of(".,;", 4);
+      if (e != std::string_view::npos && e < 16) j = e;
+    }
+    return j;
+  }
+  return 0;
+}
+
+// The title at the front of s: a quoted string, or the first sentence.
+size_t TakeTitle(std::string_view s, bool comma_style, std::string* title) {
+  if (s.empty()) return 0;
+  if (s[0] == '"') {
+    size_t close = s.find('"', 1);
+    if (close != std::string_view::npos) {
+      *title = std::string(TrimPunct(s.substr(1, close - 1)));
+      return close + 1;
+    }
+  }
+  size_t e = FindSentenceEnd(s);
+  if (comma_style) {
+    // "A. Author, Title of the paper, Journal 12 (2001) 3-4": the title ends
+    // at the first comma followed by a capital or a number.
+    for (size_t k = 0; k + 2 < s.size() && k < e; ++k) {
+      if (s[k] == ',' && s[k + 1] == ' ' &&
+          (StartsUpper(s, k + 2) || IsDigit(s[k + 2]))) {
+        e = k;
+        break;
+      }
+    }
+  }
+  if (e == std::string_view::npos) e = s.size();
+  std::string_view t = s.substr(0, e);
+  if (e < s.size() && (s[e] == '?' || s[e] == '!')) t = s.substr(0, e + 1);
+  *title = std::string(Trim(t, " ,;:."));
+  return e + 1;
+}
+
+}  // namespace
+
+CslItem ParseReference(std::string_view text) {
+  CslItem item;
+  item.raw = std::string(text);
+  std::string s = cite::NormalizeReference(text);
+  size_t skip = CitationNumber(s, &item.citation_number);
+  if (skip != 0) s.erase(0, skip);
+  cite::ExtractIdentifiers(&s, &item);
+  std::string_view rest = s;
+
+  bool editors = false;
+  size_t author_end = cite::FindAuthorEnd(rest, &editors);
+  if (author_end != 0) {
+    bool et_al = false;
+    std::vector<CslName> names =
+        cite::ParseNames(rest.substr(0, author_end), &et_al);
+    item.et_al = et_al;
+    (editors ? item.editor : item.author) = std::move(names);
+  }
+  rest = rest.substr(author_end);
+  bool comma_style = false;
+  {
+    std::string_view t = Trim(rest, " ");
+    comma_style = !t.empty() && t[0] == ',';
+  }
+  rest = Trim(rest, " .,;:");
+
+  size_t date_len = LeadingDate(rest, &item.issued);
+  if (date_len != 0) {
+    rest = Trim(rest.substr(date_len), " .,;:");
+    comma_style = false;
+  }
+  size_t title_len = TakeTitle(rest, comma_style, &item.title);
+  rest = title_len < rest.size() ? rest.substr(title_len) : std::string_view();
+  cite::ParseTail(rest, &item);
+
+  if (!item.citation_number.empty() && item.author.empty() &&
+      item.title.empty()) {
+    item.citation_number.clear();
+  }
+  // Type: what the parts say.
+  bool has_editor_container = !item.editor.empty() && !item.container_title.empty();
+  if (!item.container_title.empty() &&
+      (cite::StartsWithIgnoreCase(item.container_title, "in ") ||
+       has_editor_container)) {
+    item.type = "chapter";
+  } else if (!item.container_title.empty() &&
+             (!item.volume.empty() || !item.page.empty() ||
+              !item.issue.empty())) {
+    item.type = "article-journal";
+  } else if (!item.publisher.empty() || !item.isbn.empty()) {
+    item.type = item.container_title.empty() ? "book" : "chapter";
+  } else if (!item.url.empty() && item.container_title.empty()) {
+    item.type = "webpage";
+  } else if (!item.container_title.empty()) {
+    item.type = "article-journal";
+  } else {
+    item.type = "document";
+  }
+  return item;
+}
+
+}  // namespace evq

@@ -1,0 +1,415 @@
+// What follows the title: "In" + editors for chapters, the container (journal
+// or book), then volume, issue, pages, date, edition, place and publisher,
+// recognised by their keywords ("vol.", "pp.") or by their position and
+// punctuation ("12(3):45-67", "2019;12:45").
+#include <algorithm>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "cite/reference_parts.h"
+#include "cite/reference_text.h"
+
+namespace evq::cite {
+namespace {
+
+constexpr std::string_view kAbbreviations[] = {
+    "vs", "al", "dr", "mr", "mrs", "ms", "st", "no", "nos", "vol", "vols",
+    "pp", "ed", "eds", "inc", "ltd", "co", "jr", "sr", "eg", "ie", "etc",
+    "fig", "figs", "ch", "chap", "sect", "dept", "univ", "proc", "conf",
+    "int", "intl", "natl", "trans", "rev", "res", "med", "sci", "soc", "am",
+    "j", "assoc", "acad", "symp", "tech", "rep", "mt", "ft", "corp", "approx",
+    "suppl", "pt", "ser", "cf", "op", "cit", "ibid", "repr", "rpt", "edn",
+    "transl", "comp", "hrsg", "bd", "nr", "hg", "aufl", "cap", "núm", "num"};
+
+bool IsWordChar(char c) { return IsLetter(c) || c == '\''; }
+
+// Keyword at s[i] (case-insensitive, whole word, optional '.'); returns the
+// length consumed, 0 if absent.
+size_t Keyword(std::string_view s, size_t i,
+               std::initializer_list<std::string_view> words) {
+  if (i > 0 && IsLetter(s[i - 1])) return 0;
+  for (std::string_view w : words) {
+    if (StartsWithIgnoreCase(s.substr(i), w) &&
+        (i + w.size() == s.size() || !IsLetter(s[i + w.size()]))) {
+      size_t n = w.size();
+      if (i + n < s.size() && s[i + n] == '.') ++n;
+      while (i + n < s.size() && s[i + n] == ' ') ++n;
+      return n;
+    }
+  }
+  return 0;
+}
+
+size_t VolumeKeyword(std::string_view s, size_t i) {
+  size_t n = Keyword(s, i, {"volume", "vol", "vols", "v", "tome", "t", "bd",
+                            "band", "tomo"});
+  return n != 0 && i + n < s.size() && IsDigit(s[i + n]) ? n : 0;
+}
+size_t IssueKeyword(std::string_view s, size_t i) {
+  size_t n = Keyword(s, i, {"number", "issue", "no", "nos", "nr", "n", "num",
+                            "heft", "fasc", "iss"});
+  return n != 0 && i + n < s.size() && (IsDigit(s[i + n]) || s[i + n] == 'S')
+             ? n
+             : 0;
+}
+size_t PageKeyword(std::string_view s, size_t i) {
+  size_t n = Keyword(s, i, {"pages", "page", "pp", "pgs", "pg", "p", "s"});
+  return n != 0 && i + n < s.size() && IsAlnum(s[i + n]) ? n : 0;
+}
+
+// A page or page range at i: "45-67", "e1-e5", "R1250-R1259", "1477-81",
+// "645.e1-5", "ii28-ii34", "085101". Returns its length, 0 if none.
+size_t PageRange(std::string_view s, size_t i) {
+  auto one = [&](size_t k) -> size_t {
+    size_t j = k;
+    while (j < s.size() && IsAsciiLower(s[j]) && j - k < 3) ++j;
+    if (j == k && j < s.size() && IsAsciiUpper(s[j])) ++j;
+    size_t d = DigitRun(s, j);
+    if (d == 0) return 0;
+    j += d;
+    if (j + 1 < s.size() && s[j] == '.' && IsAsciiLower(s[j + 1])) {
+      j += 2;
+      j += DigitRun(s, j);
+    }
+    if (j < s.size() && IsLetter(s[j])) return 0;
+    return j - k;
+  };
+  size_t a = one(i);
+  if (a == 0) return 0;
+  size_t j = i + a;
+  size_t k = j;
+  while (k < s.size() && s[k] == ' ') ++k;
+  if (k < s.size() && s[k] == '-') {
+    ++k;
+    while (k < s.size() && s[k] == ' ') ++k;
+    size_t b = one(k);
+    if (b != 0) return k + b - i;
+  }
+  return a;
+}
+
+bool IsOrdinalEdition(std::string_view s, size_t i, size_t* len,
+                      std::string* value) {
+  // "2nd ed.", "3rd edn", "2. Aufl.", "Second edition", "(4th ed.)".
+  size_t j = i;
+  size_t d = DigitRun(s, j);
+  std::string num;
+  if (d > 0 && d <= 2) {
+    num = std::string(s.substr(j, d));
+    j += d;
+    size_t w = WordLength(s, j);
+    if (w == 2) j += w;  // st, nd, rd, th
+    if (j < s.size() && s[j] == '.') ++j;
+  } else {
+    static constexpr std::string_view kWords[] = {
+        "first", "second", "third", "fourth", "fifth", "sixth",
+        "seventh", "eighth", "ninth", "tenth", "revised", "new"};
+    size_t w = WordLength(s, j);
+    bool ok = false;
+    for (std::string_view k : kWords) ok |= EqualsIgnoreCase(s.substr(j, w), k);
+    if (!ok) return false;
+    num = std::string(s.substr(j, w));
+    j += w;
+  }
+  while (j < s.size() && s[j] == ' ') ++j;
+  size_t k = Keyword(s, j, {"edition", "edn", "ed", "aufl", "auflage", "edición",
+                            "edição", "éd"});
+  if (k == 0) return false;
+  *len = j + k - i;
+  *value = num;
+  return true;
+}
+
+// "New York: Springer", "Cambridge, MA: MIT Press", "Paris: Gallimard".
+bool PlacePublisher(std::string_view piece, CslItem* item) {
+  size_t colon = piece.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  std::string_view place = Trim(piece.substr(0, colon), " ,.");
+  std::string_view pub = TrimPunct(piece.substr(colon + 1));
+  if (place.empty() || pub.empty() || place.size() > 40) return false;
+  int words = 1;
+  for (char c : place) {
+    if (IsDigit(c)) return false;
+    words += c == ' ';
+  }
+  if (words > 5 || !StartsUpper(place)) return false;
+  for (char c : pub) {
+    if (IsDigit(c)) return false;
+  }
+  item->publisher_place = std::string(place);
+  item->publisher = std::string(pub);
+  return true;
+}
+
+}  // namespace
+
+bool IsAbbreviationBefore(std::string_view s, size_t dot) {
+  size_t b = dot;
+  while (b > 0 && IsWordChar(s[b - 1])) --b;
+  std::string_view w = s.substr(b, dot - b);
+  if (w.empty()) return b > 0 && s[b - 1] == '.';  // "..."
+  size_t chars = 0;
+  for (char c : w) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  if (chars == 1) return true;  // an initial
+  // "U.S." and "e.g.": a dot just before the word.
+  if (b > 0 && s[b - 1] == '.') return true;
+  std::string lower;
+  for (char c : w) lower += ToLower(c);
+  for (std::string_view a : kAbbreviations) {
+    if (lower == a) return true;
+  }
+  return false;
+}
+
+size_t FindSentenceEnd(std::string_view s, size_t from) {
+  int quote = 0;
+  int paren = 0;
+  for (size_t i = from; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '"') quote ^= 1;
+    if (c == '(' || c == '[') ++paren;
+    if ((c == ')' || c == ']') && paren > 0) --paren;
+    if (quote || paren) continue;
+    if (c != '.' && c != '?' && c != '!') continue;
+    if (i + 1 < s.size() && s[i + 1] != ' ' && s[i + 1] != '"') continue;
+    if (c == '.' && IsAbbreviationBefore(s, i)) {
+      // An abbreviation still ends the sentence when a lowercase word or a
+      // long run of text cannot follow; keep it simple: only the initial of
+      // a name list continues.
+      continue;
+    }
+    return i;
+  }
+  return std::string_view::npos;
+}
+
+void ParseTail(std::string_view tail, CslItem* item) {
+  std::string_view t = Trim(tail, " .,;:");
+  if (t.empty()) return;
+  bool chapter = false;
+  // "In: Eds, editors. Book." / "In A. Ed (Ed.), Book" / "In Book, edited by"
+  if ((StartsWithIgnoreCase(t, "in ") || StartsWithIgnoreCase(t, "in:")) &&
+      t.size() > 3) {
+    std::string_view after = Trim(t.substr(3), " :");
+    static constexpr std::string_view kMarkers[] = {
+        "(eds.)", "(eds)", "(ed.)", "(ed)", "(editors)", "(editor)",
+        "(hrsg.)", "(hg.)", ", editors", ", eds.", ", eds", ", ed.",
+        ", editor", " eds.", " editors.", "(a cura di)", "(dir.)",
+        "(coord.)", "(org.)", "(orgs.)", "(comp.)", "(eds.),", " (eds.)"};
+    size_t best = std::string_view::npos;
+    size_t best_len = 0;
+    for (std::string_view m : kMarkers) {
+      size_t p = FindIgnoreCase(after, m);
+      if (p != std::string_view::npos && p < 300 && p < best) {
+        best = p;
+        best_len = m.size();
+      }
+    }
+    size_t edited = FindIgnoreCase(after, "edited by ");
+    if (edited == std::string_view::npos) edited = FindIgnoreCase(after, "ed. by ");
+    if (best != std::string_view::npos &&
+        (edited == std::string_view::npos || best < edited)) {
+      bool et_al = false;
+      item->editor = ParseNames(after.substr(0, best), &et_al);
+      chapter = true;
+      t = Trim(after.substr(best + best_len), " .,;:");
+    } else if (edited != std::string_view::npos) {
+      chapter = true;
+      std::string_view book = TrimPunct(after.substr(0, edited));
+      std::string_view eds = after.substr(edited + (after[edited] == 'e' &&
+                                                    after[edited + 1] == 'd' &&
+                                                    after[edited + 2] == '.'
+                                                ? 7 : 10));
+      size_t e = FindSentenceEnd(eds);
+      size_t comma = eds.find(", ");
+      size_t paren = eds.find(" (");
+      size_t stop = std::min(e, std::min(comma, paren));
+      bool et_al = false;
+      item->editor = ParseNames(eds.substr(0, std::min(stop, eds.size())), &et_al);
+      item->container_title = std::string(book);
+      t = stop == std::string_view::npos ? std::string_view()
+                                         : Trim(eds.substr(stop), " .,;:");
+    } else {
+      chapter = true;
+      if (t[2] == ':') t = after;  // "In:" is Vancouver's label, not the title
+    }
+  }
+  (void)chapter;
+
+  // The container runs to the first number-like field or sentence end.
+  size_t i = 0;
+  size_t container_end = t.size();
+  for (size_t k = 0; k < t.size(); ++k) {
+    char c = t[k];
+    bool start = k == 0 || t[k - 1] == ' ' || t[k - 1] == '(' ||
+                 t[k - 1] == ',' || t[k - 1] == ';';
+    if (!start) continue;
+    if ((IsDigit(c) && (k == 0 || t[k - 1] == ' ' || t[k - 1] == '(' ||
+                        t[k - 1] == ';')) ||
+        VolumeKeyword(t, k) || IssueKeyword(t, k) || PageKeyword(t, k)) {
+      container_end = k;
+      break;
+    }
+    size_t len = 0;
+    std::string ed;
+    if (IsOrdinalEdition(t, k, &len, &ed)) {
+      container_end = k;
+      break;
+    }
+    if (c == '.' || c == '?' || c == '!') continue;
+  }
+  size_t sentence = FindSentenceEnd(t);
+  // Journal abbreviations ("J. Phys. B: At. Mol. Opt. Phys. 41") have their
+  // periods after abbreviated words, which FindSentenceEnd already skips.
+  if (sentence != std::string_view::npos && sentence < container_end)
+    container_end = sentence;
+  std::string_view container = t.substr(0, container_end);
+  // A trailing "(" opened for the numbers ("Am J Ind Med (Suppl 1)").
+  container = TrimPunct(Trim(container, " ,;:("));
+  if (!container.empty()) {
+    if (item->container_title.empty() && !PlacePublisher(container, item))
+      item->container_title = std::string(container);
+  }
+  i = container_end;
+
+  // Numbers and remaining pieces.
+  int bare_numbers = 0;
+  while (i < t.size()) {
+    char c = t[i];
+    if (c == ' ' || c == ',' || c == ';' || c == '.' || c == ':' || c == ')' ||
+        c == ']') {
+      ++i;
+      continue;
+    }
+    size_t n = 0;
+    std::string ed;
+    if (IsOrdinalEdition(t, i, &n, &ed)) {
+      if (item->edition.empty()) item->edition = ed;
+      i += n;
+      continue;
+    }
+    if ((n = VolumeKeyword(t, i)) != 0) {
+      size_t d = DigitRun(t, i + n);
+      if (item->volume.empty()) item->volume = std::string(t.substr(i + n, d));
+      i += n + d;
+      ++bare_numbers;
+      continue;
+    }
+    if ((n = IssueKeyword(t, i)) != 0) {
+      size_t d = PageRange(t, i + n);
+      if (d == 0) d = 1;
+      if (item->issue.empty()) item->issue = std::string(t.substr(i + n, d));
+      i += n + d;
+      continue;
+    }
+    if ((n = PageKeyword(t, i)) != 0) {
+      size_t d = PageRange(t, i + n);
+      if (d != 0) {
+        if (item->page.empty())
+          item->page = std::string(t.substr(i + n, d));
+        i += n + d;
+        continue;
+      }
+    }
+    if (c == '(') {
+      size_t close = t.find(')', i);
+      if (close == std::string_view::npos) close = t.size();
+      std::string_view inner = Trim(t.substr(i + 1, close - i - 1), " ");
+      if (FindYear(inner) == 0 && inner.size() <= 20) {
+        if (item->issued.year == 0) item->issued = ParseDate(inner);
+        i = close + 1;
+        continue;
+      }
+      if (!inner.empty() && IsDigit(inner[0]) &&
+          PageRange(inner, 0) == inner.size() && !item->volume.empty() &&
+          item->issue.empty()) {
+        item->issue = std::string(inner);
+        i = close + 1;
+        continue;
+      }
+      ++i;
+      continue;
+    }
+    if (IsDigit(c) || ((c == 'e' || IsAsciiUpper(c)) && i + 1 < t.size() &&
+                       IsDigit(t[i + 1]) && bare_numbers > 0)) {
+      // A year is a year when nothing else claims it.
+      if (IsYearAt(t, i) && !(i + 4 < t.size() && t[i + 4] == '-' &&
+                              IsDigit(t[i + 5]) && DigitRun(t, i + 5) != 4)) {
+        size_t after = i + 4;
+        bool volume_like = after < t.size() && t[after] == '(' && !item->volume.empty();
+        if (item->issued.year == 0 && !volume_like) {
+          // Month before the year ("July 1991") or after ("2019 Jan 5").
+          size_t from = i >= 15 ? i - 15 : 0;
+          CslDate before = ParseDate(t.substr(from, i + 4 - from));
+          CslDate d = ParseDate(t.substr(i, 15));
+          item->issued = before.month != 0 && before.year == d.year ? before : d;
+          i = after;
+          if (i < t.size() && IsAsciiLower(t[i])) ++i;  // 1999a
+          continue;
+        }
+        if (item->issued.year != 0 &&
+            t.substr(i, 4) == std::to_string(item->issued.year) &&
+            item->volume.empty() == false) {
+          i = after;
+          continue;
+        }
+      }
+      size_t len = PageRange(t, i);
+      if (len == 0) len = std::max<size_t>(1, DigitRun(t, i));
+      std::string_view num = t.substr(i, len);
+      size_t after = i + len;
+      while (after < t.size() && t[after] == ' ') ++after;
+      bool is_range = num.find('-') != std::string_view::npos;
+      if (!is_range && item->volume.empty() && item->page.empty()) {
+        item->volume = std::string(num);
+        // "12(3)", "12 (3)", "36:3"
+        if (after < t.size() && t[after] == '(') {
+          size_t close = t.find(')', after);
+          if (close != std::string_view::npos && close - after < 20 &&
+              FindYear(t.substr(after, close - after)) == std::string_view::npos) {
+            item->issue = std::string(Trim(t.substr(after + 1, close - after - 1)));
+            after = close + 1;
+          }
+        }
+        i = after;
+        ++bare_numbers;
+        continue;
+      }
+      if (item->page.empty()) {
+        item->page = std::string(num);
+      }
+      i = after;
+      ++bare_numbers;
+      continue;
+    }
+    // A text piece: up to the next sentence end or comma.
+    size_t e = FindSentenceEnd(t, i);
+    size_t comma = t.find(", ", i);
+    if (comma != std::string_view::npos && comma < e) {
+      // Keep "Cambridge, MA: MIT Press" whole.
+      size_t colon = t.find(':', i);
+      if (!(colon != std::string_view::npos && colon > comma && colon < e &&
+            colon - comma < 8))
+        e = comma;
+    }
+    if (e == std::string_view::npos) e = t.size();
+    std::string_view piece = TrimPunct(t.substr(i, e - i));
+    if (!piece.empty()) {
+      int month = MonthNumber(piece.substr(0, WordLength(piece, 0)));
+      if (month != 0 || EqualsIgnoreCase(piece, "in press")) {
+        // "July 1991": handled with its year.
+      } else if (PlacePublisher(piece, item)) {
+      } else if (item->container_title.empty() && item->volume.empty()) {
+        item->container_title = std::string(piece);
+      } else if (item->publisher.empty()) {
+        item->publisher = std::string(piece);
+      } else if (item->publisher_place.empty() && piece.size() < 40) {
+        item->publisher_place = std::string(piece);
+      }
+    }
+    i = e + 1;
+  }
+}
+
+}  // namespace evq::cite
