@@ -72,7 +72,7 @@ bool AllUpper(std::string_view w) {
 Kind Classify(std::string_view w) {
   if (w.empty()) return Kind::kOther;
   if (w == "and" || w == "und" || w == "et" || w == "e" || w == "y" ||
-      w == "och" || w == "og" || w == "AND")
+      w == "och" || w == "og" || w == "AND" || w == "And")
     return Kind::kConnector;
   if (w == "Jr" || w == "Sr" || w == "II" || w == "III" || w == "IV" ||
       w == "Jnr" || w == "Snr")
@@ -110,6 +110,11 @@ Token ReadToken(std::string_view s, size_t i) {
     t.e = i + 1;
     t.kind = Kind::kConnector;
     return t;
+  }
+  if (s[i] == '-' && i > 0 && s[i - 1] == '.' && i + 1 < s.size() &&
+      StartsUpper(s, i + 1)) {
+    ++i;  // "J.-P.": the hyphenated second initial
+    t.b = i;
   }
   size_t n = WordLength(s, i);
   if (n == 0) {
@@ -200,6 +205,7 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
   size_t end = 0;
   bool pending_family = false;  // the last segment was "Smith" of "Smith, J."
   bool vancouver = false;       // a name was written "Smith JA"
+  int names_with_initials = 0;
   int segments = 0;
   while (i < s.size()) {
     while (i < s.size() && s[i] == ' ') ++i;
@@ -221,6 +227,7 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
     bool bad = false;
     bool stop_after = false;   // a period ended the list
     bool et_al = false;
+    Kind last_kind = Kind::kOther;
     while (true) {
       Token t = ReadToken(s, i);
       if (t.b >= s.size()) break;
@@ -241,6 +248,7 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
         ++caps;
       }
       if (t.kind == Kind::kInitial || t.kind == Kind::kCluster) ++initials;
+      last_kind = t.kind;
       seg_end = t.e;
       i = t.e;
       if (!t.dot) continue;
@@ -267,12 +275,9 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
       if (next.kind == Kind::kCap || next.kind == Kind::kParticle) {
         // "Warren R. Greiff." goes on; "Smith J. Diabetes in ..." stops.
         Token after = ReadToken(s, next.e);
-        bool name_follows =
-            after.b >= s.size() || after.kind == Kind::kConnector ||
-            (after.kind == Kind::kOther &&
-             (s[after.b] == ',' || s[after.b] == '.' || s[after.b] == ';')) ||
-            after.kind == Kind::kInitial || after.kind == Kind::kCap;
-        if (!name_follows || after_family) {
+        bool name_follows = after.kind != Kind::kLower &&
+                            !(after.b < s.size() && IsDigit(s[after.b]));
+        if (!name_follows) {
           stop_after = true;
           break;
         }
@@ -299,6 +304,7 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
       break;
     }
     if (bad || words == 0 || words > 6) break;
+    if (caps > 3 && initials == 0) break;  // a title, not a name
     // A lone capitalised word is a name only as a given name after "Smith,",
     // as the first segment, or as a family name before initials.
     bool lone = initials == 0 && caps <= 1;
@@ -308,11 +314,25 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
       if (k >= s.size() || s[k] != ',' || !InitialAhead(s, k + 1)) break;
     }
     if (caps == 0 && initials == 0) break;  // particles only
-    if (first_cap && initials > 0 && !pending_family) {
+    // Once names carry initials, a segment of bare words ("Attribute
+    // Grammars") is the title, unless it is a family name before initials.
+    if (initials == 0 && !pending_family && segments > 0 && names_with_initials > 0) {
+      size_t k = seg_end;
+      while (k < s.size() && s[k] == ' ') ++k;
+      if (k >= s.size() || s[k] != ',' || !InitialAhead(s, k + 1)) break;
+    }
+    {
+      size_t k = seg_end;
+      while (k < s.size() && s[k] == ' ') ++k;
+      if (k < s.size() && s[k] == ':' && initials == 0) break;
+    }
+    if (first_cap && caps == 1 && initials > 0 && !pending_family &&
+        (last_kind == Kind::kInitial || last_kind == Kind::kCluster)) {
       // "Smith JA" unless the initials come first ("J. Smith").
       Token first = ReadToken(s, seg_start);
       if (first.kind == Kind::kCap && !first.dot) vancouver = true;
     }
+    if (initials > 0) ++names_with_initials;
     if (lone && !pending_family) {
       pending_family = true;
     } else {

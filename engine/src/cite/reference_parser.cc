@@ -95,6 +95,17 @@ size_t TakeTitle(std::string_view s, bool comma_style, std::string* title) {
     }
   }
   size_t e = FindSentenceEnd(s);
+  // ", in: Editors (eds.), Book" and ", In Proceedings" start the container.
+  for (size_t k = 0; k + 5 < s.size() && k < e; ++k) {
+    if (s[k] == ',' && s[k + 1] == ' ' && (s[k + 2] == 'i' || s[k + 2] == 'I') &&
+        s[k + 3] == 'n' && (s[k + 4] == ' ' || s[k + 4] == ':')) {
+      e = k;
+      break;
+    }
+  }
+  // The whole rest is one sentence: the title runs into the container
+  // ("Robot Vision, MIT Press."), so commas separate the fields.
+  if (e == std::string_view::npos || s.size() - e < 12) comma_style = true;
   if (comma_style) {
     // "A. Author, Title of the paper, Journal 12 (2001) 3-4": the title ends
     // at the first comma followed by a capital or a number.
@@ -143,13 +154,28 @@ CslItem ParseReference(std::string_view text) {
 
   size_t date_len = LeadingDate(rest, &item.issued);
   if (date_len != 0) {
-    rest = Trim(rest.substr(date_len), " .,;:");
-    comma_style = false;
+    std::string_view after = Trim(rest.substr(date_len), " ");
+    comma_style = !after.empty() && after[0] == ',';
+    rest = Trim(after, " .,;:");
   }
   size_t title_len = TakeTitle(rest, comma_style, &item.title);
   rest = title_len < rest.size() ? rest.substr(title_len) : std::string_view();
   cite::ParseTail(rest, &item);
+  if (item.issued.year == 0) {
+    // A year the rules did not place: prefer one after the title.
+    size_t y = FindYear(rest);
+    if (y != std::string_view::npos) {
+      item.issued = cite::ParseDate(rest.substr(y >= 15 ? y - 15 : 0));
+    } else if ((y = FindYear(s)) != std::string_view::npos) {
+      item.issued = cite::ParseDate(std::string_view(s).substr(y));
+    }
+  }
 
+  // A book's publisher printed where a journal would be.
+  if (item.volume.empty() && item.issue.empty() && item.page.empty() &&
+      item.publisher.empty() && cite::LooksLikePublisher(item.container_title)) {
+    item.publisher.swap(item.container_title);
+  }
   if (!item.citation_number.empty() && item.author.empty() &&
       item.title.empty()) {
     item.citation_number.clear();

@@ -43,6 +43,9 @@ std::vector<CslName> ParseNames(std::string_view list, bool* et_al);
 // missing date from what follows the title.
 void ParseTail(std::string_view tail, CslItem* item);
 
+// Whether `s` names a publisher ("MIT Press", "Springer-Verlag", "Wiley").
+bool LooksLikePublisher(std::string_view s);
+
 // Whether the word ending at s[end) (before a '.') is an abbreviation or an
 // initial, so that the period does not end a sentence.
 bool IsAbbreviationBefore(std::string_view s, size_t dot);

@@ -49,13 +49,14 @@ size_t VolumeKeyword(std::string_view s, size_t i) {
 size_t IssueKeyword(std::string_view s, size_t i) {
   size_t n = Keyword(s, i, {"number", "issue", "no", "nos", "nr", "n", "num",
                             "heft", "fasc", "iss"});
-  return n != 0 && i + n < s.size() && (IsDigit(s[i + n]) || s[i + n] == 'S')
-             ? n
-             : 0;
+  return n != 0 && i + n < s.size() && IsDigit(s[i + n]) ? n : 0;
 }
 size_t PageKeyword(std::string_view s, size_t i) {
   size_t n = Keyword(s, i, {"pages", "page", "pp", "pgs", "pg", "p", "s"});
-  return n != 0 && i + n < s.size() && IsAlnum(s[i + n]) ? n : 0;
+  if (n == 0 || i + n >= s.size()) return 0;
+  size_t j = i + n;
+  if (IsLetter(s[j]) && j + 1 < s.size() && IsDigit(s[j + 1])) ++j;  // e12
+  return IsDigit(s[j]) ? n : 0;
 }
 
 // A page or page range at i: "45-67", "e1-e5", "R1250-R1259", "1477-81",
@@ -142,7 +143,66 @@ bool PlacePublisher(std::string_view piece, CslItem* item) {
   return true;
 }
 
+// "24th Annual", "1992 International Conference", "5th.": a number that is
+// part of a conference or series name rather than a volume.
+bool NumberInName(std::string_view s, size_t i) {
+  size_t j = i + DigitRun(s, i);
+  if (j < s.size() && IsLetter(s[j])) {
+    size_t w = WordLength(s, j);
+    return w <= 2;  // 24th, 1st, 2nd
+  }
+  if (j + 1 < s.size() && s[j] == ' ' && StartsUpper(s, j + 1)) {
+    size_t w = WordLength(s, j + 1);
+    return MonthNumber(s.substr(j + 1, w)) == 0;
+  }
+  return false;
+}
+
+// A journal abbreviation's period ("ACM Trans. Math. Softw."): after a short
+// capitalised word and before another capitalised word.
+bool AbbreviatedWordDot(std::string_view s, size_t dot) {
+  size_t b = dot;
+  while (b > 0 && IsLetter(s[b - 1])) --b;
+  size_t n = dot - b;
+  if (n == 0 || n > 6 || !StartsUpper(s, b)) return false;
+  if (EqualsIgnoreCase(s.substr(b, n), "press")) return false;
+  return dot + 2 < s.size() && s[dot + 1] == ' ' &&
+         (StartsUpper(s, dot + 2) || s[dot + 2] == '(' ||
+          StartsLower(s, dot + 2));
+}
+
 }  // namespace
+
+bool LooksLikePublisher(std::string_view s) {
+  static constexpr std::string_view kWords[] = {
+      "press", "publisher", "publishers", "publishing", "publications",
+      "verlag", "books", "wiley", "springer", "elsevier", "routledge", "sage",
+      "kluwer", "blackwell", "macmillan", "penguin", "norton", "harper",
+      "mcgraw-hill", "prentice", "addison-wesley", "pearson", "academic",
+      "editions", "editora", "editorial", "edizioni", "kaufmann", "birkhauser",
+      "pergamon", "saunders", "mosby", "lippincott", "thieme", "karger",
+      "dekker", "crc", "longman", "sons", "hall", "house", "gallimard",
+      "seuil", "puf", "harvard", "yale", "princeton", "mit", "siam", "ieee",
+      "acm", "inc", "ltd", "co", "company", "group"};
+  if (s.empty() || s.size() > 80) return false;
+  for (char c : s) {
+    if (IsDigit(c)) return false;
+  }
+  size_t i = 0;
+  while (i < s.size()) {
+    if (IsLetter(s[i]) && (i == 0 || !IsLetter(s[i - 1]))) {
+      size_t n = WordLength(s, i);
+      std::string_view w = s.substr(i, n);
+      for (std::string_view k : kWords) {
+        if (EqualsIgnoreCase(w, k)) return true;
+      }
+      i += n == 0 ? 1 : n;
+    } else {
+      ++i;
+    }
+  }
+  return false;
+}
 
 bool IsAbbreviationBefore(std::string_view s, size_t dot) {
   size_t b = dot;
@@ -246,7 +306,8 @@ void ParseTail(std::string_view tail, CslItem* item) {
                  t[k - 1] == ',' || t[k - 1] == ';';
     if (!start) continue;
     if ((IsDigit(c) && (k == 0 || t[k - 1] == ' ' || t[k - 1] == '(' ||
-                        t[k - 1] == ';')) ||
+                        t[k - 1] == ';') &&
+         !NumberInName(t, k)) ||
         VolumeKeyword(t, k) || IssueKeyword(t, k) || PageKeyword(t, k)) {
       container_end = k;
       break;
@@ -260,6 +321,10 @@ void ParseTail(std::string_view tail, CslItem* item) {
     if (c == '.' || c == '?' || c == '!') continue;
   }
   size_t sentence = FindSentenceEnd(t);
+  while (sentence != std::string_view::npos && t[sentence] == '.' &&
+         sentence < container_end && AbbreviatedWordDot(t, sentence)) {
+    sentence = FindSentenceEnd(t, sentence + 1);
+  }
   // Journal abbreviations ("J. Phys. B: At. Mol. Opt. Phys. 41") have their
   // periods after abbreviated words, which FindSentenceEnd already skips.
   if (sentence != std::string_view::npos && sentence < container_end)
@@ -397,8 +462,12 @@ void ParseTail(std::string_view tail, CslItem* item) {
     std::string_view piece = TrimPunct(t.substr(i, e - i));
     if (!piece.empty()) {
       int month = MonthNumber(piece.substr(0, WordLength(piece, 0)));
-      if (month != 0 || EqualsIgnoreCase(piece, "in press")) {
-        // "July 1991": handled with its year.
+      if (month != 0) {
+        // "July 1991": the year that follows takes the month with it.
+        i += WordLength(t, i);
+        continue;
+      }
+      if (EqualsIgnoreCase(piece, "in press")) {
       } else if (PlacePublisher(piece, item)) {
       } else if (item->container_title.empty() && item->volume.empty()) {
         item->container_title = std::string(piece);
