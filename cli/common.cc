@@ -1,0 +1,92 @@
+#include "common.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+namespace evq::cli {
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> kCommands = {
+      {"import", "import articles into the corpus database", RunImport},
+      {"analyze", "analyse articles without storing them, one record per sentence", RunAnalyze},
+      {"claims", "list stored claims: about a condition, by backing status, by document", RunClaims},
+      {"search", "full-text search over stored sentences", RunSearch},
+      {"references", "list stored references and the claims that cite them", RunReferences},
+      {"stats", "counts of documents, sentences, claims by status, references", RunStats},
+      {"parse-references", "parse reference strings (one a line) into CSL-JSON", RunParseReferences},
+  };
+  return kCommands;
+}
+
+bool ParseArgs(const std::vector<std::string>& args, const char* usage, const char* description,
+               po::options_description& options, const char* positional_name, po::variables_map* vm,
+               int* exit_code) {
+  options.add_options()("help,h", "show this help");
+  po::positional_options_description positional;
+  if (positional_name) positional.add(positional_name, -1);
+  try {
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), *vm);
+    po::notify(*vm);
+  } catch (const po::error& e) {
+    PrintError(std::string(e.what()) + "\nusage: " + usage + "\n(see 'evq " +
+               usage + "' --help)");
+    *exit_code = kExitError;
+    return false;
+  }
+  if (vm->count("help")) {
+    std::cout << "usage: " << usage << "\n\n" << description << "\n\n" << options << std::endl;
+    *exit_code = kExitOk;
+    return false;
+  }
+  return true;
+}
+
+std::string DatabasePath(const po::variables_map& vm) {
+  if (vm.count("db")) return vm["db"].as<std::string>();
+  const char* env = std::getenv("EVQ_DB");
+  if (env && *env) return env;
+  return "evq.db";
+}
+
+void AddVocabOption(po::options_description& options) {
+  options.add_options()("vocab", po::value<std::vector<std::string>>()->composing(),
+                        "extra vocabulary file (TSV: kind, name, mesh_id, broader, synonyms); "
+                        "may be repeated");
+}
+
+void AddDbOption(po::options_description& options) {
+  options.add_options()("db", po::value<std::string>(),
+                        "corpus database (default: $EVQ_DB, else ./evq.db)");
+}
+
+bool LoadVocabulary(const po::variables_map& vm, Vocabulary* vocab) {
+  Result<Vocabulary> builtin = Vocabulary::Builtin();
+  if (!builtin.ok()) {
+    PrintError(builtin.status().message());
+    return false;
+  }
+  *vocab = std::move(builtin).value();
+  if (vm.count("vocab")) {
+    for (const std::string& path : vm["vocab"].as<std::vector<std::string>>()) {
+      Status s = vocab->AddFile(path);
+      if (!s.ok()) {
+        PrintError(s.message());
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+void PrintError(const std::string& message) {
+  std::fprintf(stderr, "evq: %s\n", message.c_str());
+}
+
+void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics) {
+  for (const Diagnostic& d : diagnostics) {
+    std::fprintf(stderr, "%s\n", FormatDiagnostic(d).c_str());
+  }
+}
+
+}  // namespace evq::cli

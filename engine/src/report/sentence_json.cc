@@ -1,0 +1,108 @@
+// The evidence model's claim record as JSON, and the names of analysis enums.
+#include <nlohmann/json.hpp>
+
+#include "evq/analysis.h"
+
+namespace evq {
+
+const char* ClaimKindName(ClaimKind kind) {
+  switch (kind) {
+    case ClaimKind::kEfficacy: return "efficacy";
+    case ClaimKind::kMechanism: return "mechanism";
+    case ClaimKind::kEpidemiology: return "epidemiology";
+    case ClaimKind::kPrognosis: return "prognosis";
+    case ClaimKind::kSymptom: return "symptom";
+    case ClaimKind::kSafety: return "safety";
+    case ClaimKind::kDefinition: return "definition";
+    case ClaimKind::kOther: return "other";
+  }
+  return "other";
+}
+
+const char* BackingStatusName(BackingStatus status) {
+  switch (status) {
+    case BackingStatus::kCited: return "cited";
+    case BackingStatus::kAttributed: return "attributed";
+    case BackingStatus::kDangling: return "dangling";
+    case BackingStatus::kVague: return "vague";
+    case BackingStatus::kListed: return "listed";
+    case BackingStatus::kUnbacked: return "unbacked";
+  }
+  return "unbacked";
+}
+
+bool ParseBackingStatus(const std::string& name, BackingStatus* out) {
+  for (int i = 0; i <= static_cast<int>(BackingStatus::kUnbacked); ++i) {
+    auto s = static_cast<BackingStatus>(i);
+    if (name == BackingStatusName(s)) {
+      *out = s;
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+const char* StyleName(CitationStyle style) {
+  switch (style) {
+    case CitationStyle::kNumeric: return "numeric";
+    case CitationStyle::kAuthorYear: return "author-year";
+    case CitationStyle::kNarrative: return "narrative";
+    case CitationStyle::kMarkup: return "markup";
+  }
+  return "numeric";
+}
+
+nlohmann::json CslJson(const CslItem& item) {
+  // CslItemToJson is the one writer of CSL-JSON; parse its output back to
+  // embed it. Invalid UTF-8 cannot occur: importers repair it.
+  return nlohmann::json::parse(CslItemToJson(item), nullptr, /*allow_exceptions=*/false);
+}
+
+}  // namespace
+
+std::string SentenceToJson(const std::string& document, const Sentence& s,
+                           const std::vector<CslItem>& references) {
+  nlohmann::json j;
+  j["document"] = document;
+  j["text"] = s.text;
+  j["start"] = s.start;
+  j["end"] = s.end;
+  j["role"] = BlockRoleName(s.role);
+  j["claim"] = s.claim;
+  j["kind"] = ClaimKindName(s.kind);
+  j["hedged"] = s.hedged;
+  j["hedge_cues"] = s.hedge_cues;
+  j["negated"] = s.negated;
+  j["status"] = BackingStatusName(s.status);
+  if (!s.backing_phrase.empty()) j["backing_phrase"] = s.backing_phrase;
+  j["conditions"] = s.conditions;
+  j["context_conditions"] = s.context_conditions;
+  j["interventions"] = s.interventions;
+  j["anatomy"] = s.anatomy;
+  nlohmann::json cites = nlohmann::json::array();
+  for (const Citation& c : s.citations) {
+    nlohmann::json cj;
+    cj["marker"] = c.marker;
+    cj["style"] = StyleName(c.style);
+    cj["start"] = c.start;
+    cj["end"] = c.end;
+    if (c.references.empty()) {
+      cj["reference"] = nullptr;
+    } else {
+      nlohmann::json all = nlohmann::json::array();
+      for (int r : c.references) {
+        if (r >= 0 && static_cast<size_t>(r) < references.size()) all.push_back(CslJson(references[r]));
+      }
+      cj["reference"] = all.empty() ? nlohmann::json(nullptr) : all[0];
+      if (all.size() > 1) cj["references"] = all;
+    }
+    cites.push_back(std::move(cj));
+  }
+  j["citations"] = std::move(cites);
+  j["evidence"] = s.evidence;
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace evq
