@@ -1,0 +1,263 @@
+// store/claims.cc: Store::Claims, and reading stored sentences back into
+// evq::Sentence values (shared with search).
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "evq/analysis.h"
+#include "evq/store.h"
+#include "store/db.h"
+#include "store/store_internal.h"
+
+namespace evq {
+namespace store {
+namespace {
+
+std::vector<std::string> ParseStringArray(const std::string& text) {
+  std::vector<std::string> out;
+  // The column is written by the store itself; tolerate damage rather than
+  // fail a whole query over one sentence's cue list.
+  try {
+    nlohmann::json array = nlohmann::json::parse(text);
+    if (!array.is_array()) return out;
+    for (const nlohmann::json& value : array) {
+      if (value.is_string()) out.push_back(value.get<std::string>());
+    }
+  } catch (const nlohmann::json::exception&) {
+  }
+  return out;
+}
+
+// The singular a user may have meant by a simple plural ("migraines").
+std::string Singular(const std::string& key) {
+  if (key.size() > 3 && key.back() == 's' && key[key.size() - 2] != 's') {
+    return key.substr(0, key.size() - 1);
+  }
+  return key;
+}
+
+}  // namespace
+
+int64_t ReadSentenceRow(const Stmt& stmt, Sentence* s, std::string* source) {
+  *s = Sentence();
+  int64_t id = stmt.Int(0);
+  *source = stmt.Text(1);
+  s->text = stmt.Text(2);
+  s->start = static_cast<size_t>(stmt.Int(3));
+  s->end = static_cast<size_t>(stmt.Int(4));
+  s->role = static_cast<BlockRole>(stmt.Int(5));
+  s->claim = stmt.Int(6) != 0;
+  s->kind = static_cast<ClaimKind>(stmt.Int(7));
+  s->hedged = stmt.Int(8) != 0;
+  s->hedge_cues = ParseStringArray(stmt.Text(9));
+  s->negated = stmt.Int(10) != 0;
+  s->status = static_cast<BackingStatus>(stmt.Int(11));
+  s->backing_phrase = stmt.Text(12);
+  s->evidence = ParseStringArray(stmt.Text(13));
+  return id;
+}
+
+bool IsQueryError(sqlite3* db) {
+  // FTS5 reports syntax errors (and unknown columns) as plain SQLITE_ERROR;
+  // I/O trouble and corruption have codes of their own.
+  return (sqlite3_errcode(db) & 0xff) == SQLITE_ERROR;
+}
+
+}  // namespace store
+
+Status Store::Rep::LoadSentenceDetails(int64_t sentence_id, Sentence* sentence,
+                                       std::vector<CslItem>* references) {
+  Status s;
+  store::Stmt* terms = Cached(
+      "SELECT st.role, t.name FROM sentence_terms st "
+      "JOIN terms t ON t.id = st.term_id "
+      "WHERE st.sentence_id = ?1 ORDER BY st.role, st.ordinal",
+      &s);
+  if (terms == nullptr) return s;
+  {
+    store::StmtResetter reset(*terms);
+    terms->Bind(1, sentence_id);
+    while (terms->Step(&s)) {
+      std::string role = terms->Text(0);
+      std::string name = terms->Text(1);
+      if (role == store::kRoleCondition) {
+        sentence->conditions.push_back(std::move(name));
+      } else if (role == store::kRoleContext) {
+        sentence->context_conditions.push_back(std::move(name));
+      } else if (role == store::kRoleIntervention) {
+        sentence->interventions.push_back(std::move(name));
+      } else {
+        sentence->anatomy.push_back(std::move(name));
+      }
+    }
+    if (!s.ok()) return s;
+  }
+
+  store::Stmt* cits = Cached(
+      "SELECT id, marker, style, start, \"end\" FROM citations "
+      "WHERE sentence_id = ?1 ORDER BY ordinal",
+      &s);
+  if (cits == nullptr) return s;
+  store::Stmt* refs = Cached(
+      "SELECT r.id, r.csl FROM citation_refs cr JOIN refs r ON r.id = cr.ref_id "
+      "WHERE cr.citation_id = ?1 ORDER BY cr.ordinal",
+      &s);
+  if (refs == nullptr) return s;
+
+  // Read the citations first: a statement stepping while another one is
+  // reset is fine in SQLite, but keeping them apart keeps this simple.
+  std::vector<int64_t> citation_ids;
+  {
+    store::StmtResetter reset(*cits);
+    cits->Bind(1, sentence_id);
+    while (cits->Step(&s)) {
+      citation_ids.push_back(cits->Int(0));
+      Citation c;
+      c.marker = cits->Text(1);
+      c.style = static_cast<CitationStyle>(cits->Int(2));
+      c.start = static_cast<size_t>(cits->Int(3));
+      c.end = static_cast<size_t>(cits->Int(4));
+      sentence->citations.push_back(std::move(c));
+    }
+    if (!s.ok()) return s;
+  }
+
+  // Each cited reference once, in order of first citation.
+  std::unordered_map<int64_t, int> index_of;
+  for (size_t i = 0; i < citation_ids.size(); ++i) {
+    store::StmtResetter reset(*refs);
+    refs->Bind(1, citation_ids[i]);
+    while (refs->Step(&s)) {
+      int64_t ref_id = refs->Int(0);
+      auto [it, inserted] =
+          index_of.emplace(ref_id, static_cast<int>(references->size()));
+      if (inserted) {
+        CslItem item;
+        if (Status p = store::CslItemFromJson(refs->Text(1), &item); !p.ok()) {
+          return p;
+        }
+        references->push_back(std::move(item));
+      }
+      sentence->citations[i].references.push_back(it->second);
+    }
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<StoredClaim>> Store::Claims(const ClaimQuery& query) {
+  // The statement differs with the filters given; each variant is prepared
+  // once and cached. With `about` or `cites`, the matching sentence ids are
+  // found first through the indexes and the sentences looked up by id
+  // (CROSS JOIN fixes that order), so a selective query never scans the
+  // corpus.
+  std::string sql;
+  std::vector<std::string> ctes;
+  const bool about = !query.about.empty();
+  const bool cites = !query.cites.empty();
+  if (about) {
+    ctes.push_back(
+        "roots(id) AS ("
+        "SELECT id FROM terms WHERE key IN (?1, ?2) AND kind = 'condition' "
+        "UNION SELECT ts.term_id FROM term_synonyms ts "
+        "JOIN terms t ON t.id = ts.term_id "
+        "WHERE ts.key IN (?1, ?2) AND t.kind = 'condition')");
+    ctes.push_back(
+        "under(id) AS (SELECT id FROM roots "
+        "UNION SELECT t.id FROM terms t JOIN under u ON t.broader = u.id)");
+  }
+  if (cites) {
+    ctes.push_back(
+        "cited(id) AS (SELECT c.sentence_id FROM refs_fts "
+        "JOIN citation_refs cr ON cr.ref_id = refs_fts.rowid "
+        "JOIN citations c ON c.id = cr.citation_id "
+        "WHERE refs_fts MATCH ?3)");
+  }
+  if (about || cites) {
+    std::string matched = "matched(id) AS MATERIALIZED (";
+    if (about) {
+      matched +=
+          "SELECT sentence_id FROM sentence_terms "
+          "WHERE term_id IN (SELECT id FROM under) "
+          "AND role IN ('condition', 'context')";
+      if (cites) matched += " INTERSECT SELECT id FROM cited";
+    } else {
+      matched += "SELECT DISTINCT id FROM cited";
+    }
+    matched += ")";
+    ctes.push_back(matched);
+  }
+  if (!ctes.empty()) {
+    sql = "WITH RECURSIVE ";
+    for (size_t i = 0; i < ctes.size(); ++i) {
+      if (i > 0) sql += ", ";
+      sql += ctes[i];
+    }
+    sql += " ";
+  }
+  sql += "SELECT ";
+  sql += store::kSentenceColumns;
+  if (about || cites) {
+    sql +=
+        " FROM matched m CROSS JOIN sentences s ON s.id = m.id "
+        "CROSS JOIN documents d ON d.id = s.document_id";
+  } else {
+    sql += " FROM documents d JOIN sentences s ON s.document_id = d.id";
+  }
+  sql += " WHERE s.claim = 1";
+  if (!query.statuses.empty()) {
+    sql += " AND s.status IN (";
+    for (size_t i = 0; i < query.statuses.size(); ++i) {
+      if (i > 0) sql += ", ";
+      sql += std::to_string(static_cast<int>(query.statuses[i]));
+    }
+    sql += ")";
+  }
+  if (!query.document.empty()) sql += " AND d.source = ?4";
+  sql += " ORDER BY d.source, s.ordinal LIMIT ?5";
+
+  Status s;
+  store::Stmt* stmt = rep_->Cached(sql, &s);
+  if (stmt == nullptr) return store::WithPrefix("claims", s);
+  std::vector<std::pair<int64_t, StoredClaim>> rows;
+  {
+    store::StmtResetter reset(*stmt);
+    if (about) {
+      std::string key = store::NormalizeName(query.about);
+      stmt->Bind(1, key);
+      stmt->Bind(2, store::Singular(key));
+    }
+    if (cites) stmt->Bind(3, query.cites);
+    if (!query.document.empty()) stmt->Bind(4, query.document);
+    stmt->Bind(5, int64_t{query.limit > 0 ? query.limit : -1});
+    while (stmt->Step(&s)) {
+      StoredClaim claim;
+      int64_t id = store::ReadSentenceRow(*stmt, &claim.sentence,
+                                          &claim.document);
+      rows.emplace_back(id, std::move(claim));
+    }
+    if (!s.ok()) {
+      if (cites && store::IsQueryError(rep_->db)) {
+        return Status::InvalidArgument("claims: malformed cites query '" +
+                                        query.cites + "': " + s.message());
+      }
+      return store::WithPrefix("claims", s);
+    }
+  }
+
+  std::vector<StoredClaim> out;
+  out.reserve(rows.size());
+  for (auto& [id, claim] : rows) {
+    if (Status d = rep_->LoadSentenceDetails(id, &claim.sentence,
+                                             &claim.references);
+        !d.ok()) {
+      return store::WithPrefix("claims", d);
+    }
+    out.push_back(std::move(claim));
+  }
+  return out;
+}
+
+}  // namespace evq

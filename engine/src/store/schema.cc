@@ -1,0 +1,389 @@
+// store/schema.cc: opening a store, the schema, and checks that a file is an
+// evq database of a version this build understands.
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <string>
+#include <system_error>
+#include <utility>
+
+#include "evq/store.h"
+#include "store/db.h"
+#include "store/store_internal.h"
+
+namespace evq {
+namespace store {
+namespace {
+
+// Schema version 1. Enumerations are stored as the integer values of their
+// C++ enums (BlockRole, ClaimKind, BackingStatus, CitationStyle), checked by
+// range so a bad value fails the Put instead of being stored. Offsets are
+// bytes into the document's normalized text. JSON columns hold arrays of
+// strings (hedge_cues, evidence) or one CSL-JSON object (refs.csl).
+//
+// The FTS5 tables are external-content tables over sentences.text and the
+// refs text columns, kept in sync by triggers; deleting a document cascades
+// through the foreign keys, and the cascaded deletes fire the triggers.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL UNIQUE,
+  format TEXT NOT NULL,
+  title TEXT NOT NULL,
+  has_reference_list INTEGER NOT NULL CHECK (has_reference_list IN (0, 1)),
+  imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+CREATE TABLE sentences (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  role INTEGER NOT NULL CHECK (role BETWEEN 0 AND 8),
+  text TEXT NOT NULL,
+  claim INTEGER NOT NULL CHECK (claim IN (0, 1)),
+  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 7),
+  hedged INTEGER NOT NULL CHECK (hedged IN (0, 1)),
+  hedge_cues TEXT NOT NULL DEFAULT '[]',
+  negated INTEGER NOT NULL CHECK (negated IN (0, 1)),
+  status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 5),
+  backing_phrase TEXT NOT NULL DEFAULT '',
+  evidence TEXT NOT NULL DEFAULT '[]',
+  UNIQUE (document_id, ordinal)
+);
+-- Claims of a document in order, and claims by status, without touching the
+-- non-claim sentences that make up most of a corpus.
+CREATE INDEX sentences_claims ON sentences (document_id, ordinal)
+  WHERE claim = 1;
+CREATE INDEX sentences_claim_status ON sentences (status) WHERE claim = 1;
+
+CREATE TABLE refs (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  csl TEXT NOT NULL,
+  author_family TEXT NOT NULL DEFAULT '',
+  authors TEXT NOT NULL DEFAULT '',
+  year INTEGER,
+  title TEXT NOT NULL DEFAULT '',
+  container TEXT NOT NULL DEFAULT '',
+  doi TEXT NOT NULL DEFAULT '',
+  pmid TEXT NOT NULL DEFAULT '',
+  citation_number TEXT NOT NULL DEFAULT '',
+  raw TEXT NOT NULL DEFAULT '',
+  UNIQUE (document_id, ordinal)
+);
+CREATE INDEX refs_doi ON refs (doi) WHERE doi != '';
+CREATE INDEX refs_pmid ON refs (pmid) WHERE pmid != '';
+CREATE INDEX refs_author_year ON refs (author_family, year);
+
+CREATE TABLE citations (
+  id INTEGER PRIMARY KEY,
+  sentence_id INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  marker TEXT NOT NULL,
+  style INTEGER NOT NULL CHECK (style BETWEEN 0 AND 3),
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  UNIQUE (sentence_id, ordinal)
+);
+
+-- A citation resolves to zero (dangling) or more references ("[3-5]").
+CREATE TABLE citation_refs (
+  citation_id INTEGER NOT NULL REFERENCES citations (id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  ref_id INTEGER NOT NULL REFERENCES refs (id) ON DELETE CASCADE,
+  PRIMARY KEY (citation_id, ordinal)
+) WITHOUT ROWID;
+CREATE INDEX citation_refs_ref ON citation_refs (ref_id);
+
+-- Vocabulary terms used by stored documents, with their broader chain, so
+-- that queries about a condition work from the database alone. Terms are
+-- shared by all documents and never deleted.
+CREATE TABLE terms (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('condition', 'intervention', 'anatomy')),
+  name TEXT NOT NULL,
+  key TEXT NOT NULL,
+  mesh_id TEXT NOT NULL DEFAULT '',
+  broader INTEGER REFERENCES terms (id),
+  UNIQUE (kind, name)
+);
+CREATE INDEX terms_key ON terms (key, kind);
+CREATE INDEX terms_broader ON terms (broader);
+
+-- The primary-key columns come first: SQLite 3.40's integrity_check
+-- misreports NOT NULL columns placed before them in WITHOUT ROWID tables.
+CREATE TABLE term_synonyms (
+  term_id INTEGER NOT NULL REFERENCES terms (id),
+  key TEXT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (term_id, key)
+) WITHOUT ROWID;
+CREATE INDEX term_synonyms_key ON term_synonyms (key);
+
+CREATE TABLE sentence_terms (
+  sentence_id INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,
+  role TEXT NOT NULL
+    CHECK (role IN ('condition', 'context', 'intervention', 'anatomy')),
+  ordinal INTEGER NOT NULL,
+  term_id INTEGER NOT NULL REFERENCES terms (id),
+  PRIMARY KEY (sentence_id, role, ordinal)
+) WITHOUT ROWID;
+-- The about-query: sentences by term.
+CREATE INDEX sentence_terms_term ON sentence_terms (term_id, role, sentence_id);
+
+CREATE VIRTUAL TABLE sentences_fts USING fts5 (
+  text,
+  content = 'sentences', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentences_fts (sentences_fts, rowid, text)
+    VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER sentences_fts_update AFTER UPDATE OF text ON sentences BEGIN
+  INSERT INTO sentences_fts (sentences_fts, rowid, text)
+    VALUES ('delete', old.id, old.text);
+  INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+END;
+
+CREATE VIRTUAL TABLE refs_fts USING fts5 (
+  authors, title, container, raw,
+  content = 'refs', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER refs_fts_insert AFTER INSERT ON refs BEGIN
+  INSERT INTO refs_fts (rowid, authors, title, container, raw)
+    VALUES (new.id, new.authors, new.title, new.container, new.raw);
+END;
+CREATE TRIGGER refs_fts_delete AFTER DELETE ON refs BEGIN
+  INSERT INTO refs_fts (refs_fts, rowid, authors, title, container, raw)
+    VALUES ('delete', old.id, old.authors, old.title, old.container, old.raw);
+END;
+CREATE TRIGGER refs_fts_update
+  AFTER UPDATE OF authors, title, container, raw ON refs BEGIN
+  INSERT INTO refs_fts (refs_fts, rowid, authors, title, container, raw)
+    VALUES ('delete', old.id, old.authors, old.title, old.container, old.raw);
+  INSERT INTO refs_fts (rowid, authors, title, container, raw)
+    VALUES (new.id, new.authors, new.title, new.container, new.raw);
+END;
+)sql";
+
+// Runs a query that returns one integer; *found says whether it had a row.
+Status QueryInt(sqlite3* db, const char* sql, int64_t* value,
+                bool* found = nullptr) {
+  Stmt stmt;
+  if (Status s = Prepare(db, sql, &stmt); !s.ok()) return s;
+  Status status;
+  bool row = stmt.Step(&status);
+  if (!status.ok()) return status;
+  if (found != nullptr) *found = row;
+  *value = row ? stmt.Int(0) : 0;
+  return Status::Ok();
+}
+
+Status CreateSchema(sqlite3* db) {
+  if (Status s = Exec(db, kSchemaV1); !s.ok()) return s;
+  std::string sql = "PRAGMA application_id = " +
+                    std::to_string(kApplicationId) +
+                    "; PRAGMA user_version = " +
+                    std::to_string(kSchemaVersion) +
+                    "; INSERT INTO meta (key, value) VALUES "
+                    "('schema_version', '" +
+                    std::to_string(kSchemaVersion) + "')";
+  return Exec(db, sql.c_str());
+}
+
+// Brings a database of `version` up to kSchemaVersion. Version 1 is the
+// first, so there is nothing to migrate yet; a later version adds its steps
+// here, each inside the caller's transaction.
+Status Migrate(sqlite3* db, int64_t version) {
+  (void)db;
+  if (version < 1) {
+    return Status::Corruption("schema version " + std::to_string(version) +
+                              " is not a valid evq schema version");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status CheckAndMigrate(sqlite3* db, const std::string& path) {
+  // Read-only checks first: nothing is written to a file until we know it is
+  // ours (or empty).
+  int64_t tables = 0;
+  Status s = QueryInt(db, "SELECT count(*) FROM sqlite_schema", &tables);
+  if (!s.ok()) {
+    if ((sqlite3_errcode(db) & 0xff) == SQLITE_NOTADB) {
+      return Status::Corruption(path + ": not an SQLite database (" +
+                                sqlite3_errmsg(db) + ")");
+    }
+    return WithPrefix(path, s);
+  }
+  int64_t app_id = 0;
+  if (s = QueryInt(db, "PRAGMA application_id", &app_id); !s.ok()) {
+    return WithPrefix(path, s);
+  }
+  // A foreign application id marks the file as someone else's even before
+  // it has tables.
+  if ((tables > 0 || app_id != 0) && app_id != kApplicationId) {
+    return Status::Corruption(path + ": not an evq database (application_id " +
+                              std::to_string(app_id) + ")");
+  }
+
+  // Check again inside a write transaction: another process may be creating
+  // or migrating the same file at this moment.
+  Transaction txn(db);
+  if (s = txn.Begin(); !s.ok()) return WithPrefix(path, s);
+  if (s = QueryInt(db, "SELECT count(*) FROM sqlite_schema", &tables);
+      !s.ok()) {
+    return WithPrefix(path, s);
+  }
+  if (tables == 0) {
+    if (s = CreateSchema(db); !s.ok()) return WithPrefix(path, s);
+    if (s = txn.Commit(); !s.ok()) return WithPrefix(path, s);
+    return Status::Ok();
+  }
+  int64_t has_meta = 0;
+  if (s = QueryInt(db,
+                   "SELECT count(*) FROM sqlite_schema "
+                   "WHERE type = 'table' AND name = 'meta'",
+                   &has_meta);
+      !s.ok()) {
+    return WithPrefix(path, s);
+  }
+  int64_t version = 0;
+  bool found = false;
+  if (has_meta > 0) {
+    s = QueryInt(db,
+                 "SELECT CAST(value AS INTEGER) FROM meta "
+                 "WHERE key = 'schema_version'",
+                 &version, &found);
+    if (!s.ok()) return WithPrefix(path, s);
+  }
+  if (!found) {
+    return Status::Corruption(path +
+                              ": evq database without a schema version");
+  }
+  if (version > kSchemaVersion) {
+    return Status::Corruption(path + ": schema version " +
+                              std::to_string(version) +
+                              " is newer than this evq (" +
+                              std::to_string(kSchemaVersion) + ")");
+  }
+  if (version < kSchemaVersion) {
+    if (s = Migrate(db, version); !s.ok()) return WithPrefix(path, s);
+  }
+  if (s = txn.Commit(); !s.ok()) return WithPrefix(path, s);
+  return Status::Ok();
+}
+
+std::string NormalizeName(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  bool space = false;
+  for (char c : name) {
+    if (c == '-' || c == '_' || c == ' ' || c == '\t' || c == '\n' ||
+        c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+const char* KindText(TermKind kind) {
+  switch (kind) {
+    case TermKind::kCondition:
+      return "condition";
+    case TermKind::kIntervention:
+      return "intervention";
+    case TermKind::kAnatomy:
+      return "anatomy";
+  }
+  return "condition";
+}
+
+}  // namespace store
+
+Store::Rep::~Rep() {
+  // Statements must be finalized before the connection closes.
+  statements.clear();
+  sqlite3_close_v2(db);
+}
+
+store::Stmt* Store::Rep::Cached(std::string_view sql, Status* status) {
+  auto it = statements.find(std::string(sql));
+  if (it != statements.end()) return it->second.get();
+  auto stmt = std::make_unique<store::Stmt>();
+  if (Status s = store::Prepare(db, sql, stmt.get()); !s.ok()) {
+    *status = s;
+    return nullptr;
+  }
+  store::Stmt* raw = stmt.get();
+  statements.emplace(std::string(sql), std::move(stmt));
+  return raw;
+}
+
+Store::Store(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
+
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
+                                           const Vocabulary& vocab) {
+  auto rep = std::make_unique<Rep>();
+  rep->path = path;
+  int rc = sqlite3_open_v2(path.c_str(), &rep->db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                               SQLITE_OPEN_NOMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    std::string why = rep->db != nullptr ? sqlite3_errmsg(rep->db)
+                                         : "out of memory";
+    return Status::IoError(path + ": cannot open: " + why);
+  }
+  sqlite3* db = rep->db;
+  sqlite3_extended_result_codes(db, 0);
+  // Wait for a concurrent writer rather than failing at once.
+  sqlite3_busy_timeout(db, 5000);
+  if (Status s = store::CheckAndMigrate(db, path); !s.ok()) return s;
+  // WAL lets readers proceed while one writer imports; NORMAL sync is safe
+  // in WAL mode (a crash loses at most the last commits, never integrity).
+  if (Status s = store::Exec(db,
+                             "PRAGMA journal_mode = WAL; "
+                             "PRAGMA synchronous = NORMAL; "
+                             "PRAGMA foreign_keys = ON; "
+                             "PRAGMA temp_store = MEMORY");
+      !s.ok()) {
+    return Status::IoError(path + ": " + s.message());
+  }
+
+  // Copy what Put needs from the vocabulary: names, MeSH ids, broader terms
+  // and synonyms.
+  for (const Term* term : vocab.Terms()) {
+    size_t index = rep->vocab.terms.size();
+    rep->vocab.terms.push_back(*term);
+    std::string kind = std::string(store::KindText(term->kind)) + "\t";
+    rep->vocab.by_name.emplace(kind + store::NormalizeName(term->name), index);
+    for (const std::string& synonym : term->synonyms) {
+      rep->vocab.by_synonym.emplace(kind + store::NormalizeName(synonym),
+                                    index);
+    }
+  }
+  return std::unique_ptr<Store>(new Store(std::move(rep)));
+}
+
+}  // namespace evq

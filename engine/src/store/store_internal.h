@@ -1,0 +1,118 @@
+// store/store_internal.h: the state behind evq::Store, shared by the store's
+// source files (schema, writer, claim queries, search, references/stats).
+#ifndef EVQ_STORE_STORE_INTERNAL_H_
+#define EVQ_STORE_STORE_INTERNAL_H_
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "evq/analysis.h"
+#include "evq/csl.h"
+#include "evq/status.h"
+#include "evq/store.h"
+#include "evq/vocabulary.h"
+#include "store/db.h"
+
+namespace evq {
+
+namespace store {
+
+// PRAGMA application_id of evq databases: "EVQ1".
+inline constexpr int32_t kApplicationId = 0x45565131;
+
+// Roles of a term in a sentence, as stored in sentence_terms.role.
+inline constexpr const char* kRoleCondition = "condition";
+inline constexpr const char* kRoleContext = "context";
+inline constexpr const char* kRoleIntervention = "intervention";
+inline constexpr const char* kRoleAnatomy = "anatomy";
+
+// The vocabulary terms a Store needs, copied at Open so that the Vocabulary
+// need not outlive it. Keys are "<kind>\t<normalized name>".
+struct VocabCopy {
+  std::vector<Term> terms;
+  std::unordered_map<std::string, size_t> by_name;     // canonical names
+  std::unordered_map<std::string, size_t> by_synonym;  // synonyms
+};
+
+// The form names are compared in: ASCII lowercase, '-' and '_' as spaces,
+// runs of spaces collapsed, trimmed. Matches the Vocabulary's loose matching
+// closely enough for lookups by name or synonym.
+std::string NormalizeName(std::string_view name);
+
+// "condition", "intervention", "anatomy" (the store's own spelling, so the
+// database does not depend on how other modules name kinds).
+const char* KindText(TermKind kind);
+
+// Parses one CSL-JSON object (as written by CslItemToJson) into *item.
+// Unknown fields are ignored; a malformed document gives kCorruption.
+Status CslItemFromJson(std::string_view json, CslItem* item);
+
+// Schema creation and checks (schema.cc).
+Status CheckAndMigrate(sqlite3* db, const std::string& path);
+
+}  // namespace store
+
+struct Store::Rep {
+  sqlite3* db = nullptr;
+  std::string path;
+  store::VocabCopy vocab;
+  // Prepared statements, keyed by their SQL text, kept for the life of the
+  // connection: preparing costs more than running for the small statements
+  // a Put issues per sentence.
+  std::unordered_map<std::string, std::unique_ptr<store::Stmt>> statements;
+  // Term ids by "<kind>\t<name>" already written (and brought up to date
+  // with the vocabulary) through this connection. Cleared when a Put rolls
+  // back, since the rows it inserted are gone.
+  std::unordered_map<std::string, int64_t> term_ids;
+
+  ~Rep();
+
+  // The cached statement for `sql`, preparing it on first use. On error
+  // returns nullptr and sets *status.
+  store::Stmt* Cached(std::string_view sql, Status* status);
+
+  // Writer (writer.cc).
+  Status PutLocked(const Analysis& analysis);
+  Status EnsureTerm(TermKind kind, const std::string& name, int depth,
+                    int64_t* id);
+
+  // The id of the document with `source`; NotFound ("what: no document
+  // 'x'") when there is none (stats.cc).
+  Status FindDocument(const std::string& what, const std::string& source,
+                      int64_t* id);
+  // Runs a count query with ?1 bound to `document_id`.
+  Status Count(const char* sql, int64_t document_id, int64_t* out);
+
+  // Readers: fill a Sentence (everything but the columns already read by the
+  // caller) and the references its citations resolve to (claims.cc).
+  Status LoadSentenceDetails(int64_t sentence_id, Sentence* sentence,
+                             std::vector<CslItem>* references);
+};
+
+// Column list and reader shared by the queries that return sentences:
+// "s.id, d.source, s.start, ..." in this order.
+namespace store {
+inline constexpr const char* kSentenceColumns =
+    "s.id, d.source, s.text, s.start, s.\"end\", s.role, s.claim, s.kind, "
+    "s.hedged, s.hedge_cues, s.negated, s.status, s.backing_phrase, "
+    "s.evidence";
+inline constexpr int kSentenceColumnCount = 14;
+// Reads the kSentenceColumns of the current row into *sentence and *source;
+// returns the sentence id.
+int64_t ReadSentenceRow(const Stmt& stmt, Sentence* sentence,
+                        std::string* source);
+// The kind of failure a bad FTS5 query gives: true when `status` came from
+// SQLite rejecting a MATCH expression (rather than I/O or corruption).
+bool IsQueryError(sqlite3* db);
+}  // namespace store
+
+}  // namespace evq
+
+#endif  // EVQ_STORE_STORE_INTERNAL_H_
