@@ -371,12 +371,30 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
 
 std::vector<CslName> ParseNames(std::string_view list, bool* et_al) {
   std::vector<CslName> out;
+  {
+    // "Centers for Disease Control and Prevention": one corporate name.
+    std::string_view whole = Trim(list, " .,;:");
+    if (HasOrgWord(whole) && whole.find(',') == std::string_view::npos &&
+        whole.find(';') == std::string_view::npos) {
+      CslName n;
+      n.literal = std::string(whole);
+      out.push_back(std::move(n));
+      return out;
+    }
+  }
   // Pieces between separators, with editor markers and "et al." removed.
   std::vector<std::string_view> pieces;
   size_t i = 0;
   size_t start = 0;
   auto flush = [&](size_t e) {
-    std::string_view p = Trim(list.substr(start, e - start), " ,;.:");
+    std::string_view p = Trim(list.substr(start, e - start), " ,;:");
+    // Keep the period of a final initial ("J. A."), drop a sentence period.
+    if (!p.empty() && p.back() == '.') {
+      size_t b = p.size() - 1;
+      while (b > 0 && IsLetter(p[b - 1])) --b;
+      if (CharCount(p.substr(b, p.size() - 1 - b)) != 1) p.remove_suffix(1);
+      p = Trim(p, " ,;:");
+    }
     if (StartsWithIgnoreCase(p, "in ") || StartsWithIgnoreCase(p, "in:")) {
       p = Trim(p.substr(3), " ,;:");
     }
@@ -455,6 +473,17 @@ std::vector<CslName> ParseNames(std::string_view list, bool* et_al) {
     return ts.size() == 1 && ts[0].kind == Kind::kCap;
   };
 
+  // A list written "Smith J, Jones AB" (no periods in its initials).
+  bool vancouver_list = false;
+  for (std::string_view p : pieces) {
+    std::vector<Token> ts = tokens_of(p);
+    if (ts.size() >= 2 && ts[0].kind == Kind::kCap &&
+        (ts.back().kind == Kind::kCluster || ts.back().kind == Kind::kInitial) &&
+        !ts.back().dot) {
+      vancouver_list = true;
+      break;
+    }
+  }
   for (size_t k = 0; k < pieces.size(); ++k) {
     std::string_view p = pieces[k];
     CslName name;
@@ -471,7 +500,7 @@ std::vector<CslName> ParseNames(std::string_view list, bool* et_al) {
          (tokens_of(pieces[k + 1]).size() <= 3 &&
           !no_initials(pieces[k + 1]) &&
           tokens_of(pieces[k + 1]).front().kind == Kind::kCap &&
-          k + 2 >= pieces.size()))) {
+          (k + 2 >= pieces.size() || !only_initials(pieces[k + 2]))))) {
       std::vector<Token> ts = tokens_of(pieces[k + 1]);
       // "Paul C" after "Brophy," is a given name; "Jones AB" is not.
       bool given_like = only_initials(pieces[k + 1]) || single_word(pieces[k + 1]) ||
@@ -503,7 +532,17 @@ std::vector<CslName> ParseNames(std::string_view list, bool* et_al) {
     if (family_first && ts[first_init - 1].dot) family_first = false;
     if (family_first) {
       name.family = std::string(Trim(p.substr(0, ts[first_init].b), " ,."));
-      name.given = std::string(Trim(p.substr(ts[first_init].b), " ,"));
+      std::string_view given = Trim(p.substr(ts[first_init].b), " ,");
+      // Vancouver "Brown B." at the end of the list: the period is the
+      // list's, not the initial's.
+      if (given.size() > 1 && given.back() == '.' &&
+          given.find('.') == given.size() - 1 && ts.size() - first_init == 1 &&
+          ts[first_init].kind == Kind::kCluster)
+        given.remove_suffix(1);
+      if (given.size() == 2 && given.back() == '.' && first_init == 1 &&
+          ts.size() == 2 && !ts[0].dot && vancouver_list)
+        given.remove_suffix(1);
+      name.given = std::string(given);
     } else if (ts.size() == 1) {
       name.family = std::string(Trim(p, " ,."));
     } else {

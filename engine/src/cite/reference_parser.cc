@@ -160,6 +160,20 @@ CslItem ParseReference(std::string_view text) {
   }
   size_t title_len = TakeTitle(rest, comma_style, &item.title);
   rest = title_len < rest.size() ? rest.substr(title_len) : std::string_view();
+  // "Title (3rd ed.)", "Title (Vol. 2)": APA puts these after a book title.
+  if (!item.title.empty() && item.title.back() == ')') {
+    size_t open = item.title.rfind('(');
+    if (open != std::string::npos && open > 0) {
+      std::string inner = item.title.substr(open + 1, item.title.size() - open - 2);
+      CslItem probe;
+      cite::ParseTail(inner, &probe);
+      if (!probe.edition.empty() || !probe.volume.empty()) {
+        if (item.edition.empty()) item.edition = probe.edition;
+        if (item.volume.empty()) item.volume = probe.volume;
+        item.title = std::string(Trim(item.title.substr(0, open), " ,.:"));
+      }
+    }
+  }
   cite::ParseTail(rest, &item);
   if (item.issued.year == 0) {
     // A year the rules did not place: prefer one after the title.

@@ -3,6 +3,7 @@
 // recognised by their keywords ("vol.", "pp.") or by their position and
 // punctuation ("12(3):45-67", "2019;12:45").
 #include <algorithm>
+#include <iterator>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -127,7 +128,10 @@ bool PlacePublisher(std::string_view piece, CslItem* item) {
   size_t colon = piece.find(':');
   if (colon == std::string_view::npos || colon == 0) return false;
   std::string_view place = Trim(piece.substr(0, colon), " ,.");
-  std::string_view pub = TrimPunct(piece.substr(colon + 1));
+  std::string_view pub = piece.substr(colon + 1);
+  size_t stop = pub.find_first_of(";,");
+  if (stop != std::string_view::npos) pub = pub.substr(0, stop);
+  pub = TrimPunct(pub);
   if (place.empty() || pub.empty() || place.size() > 40) return false;
   int words = 1;
   for (char c : place) {
@@ -169,6 +173,86 @@ bool AbbreviatedWordDot(std::string_view s, size_t dot) {
   return dot + 2 < s.size() && s[dot + 1] == ' ' &&
          (StartsUpper(s, dot + 2) || s[dot + 2] == '(' ||
           StartsLower(s, dot + 2));
+}
+
+constexpr std::string_view kPlaces[] = {
+    "new york", "london", "paris", "berlin", "boston", "chicago", "cambridge",
+    "oxford", "amsterdam", "tokyo", "philadelphia", "washington",
+    "san francisco", "los angeles", "heidelberg", "toronto", "montreal",
+    "sydney", "melbourne", "madrid", "barcelona", "rome", "roma", "milan",
+    "milano", "munich", "münchen", "vienna", "wien", "zurich", "geneva",
+    "genève", "basel", "stuttgart", "leipzig", "frankfurt", "hamburg",
+    "dordrecht", "leiden", "utrecht", "brussels", "bruxelles", "stockholm",
+    "copenhagen", "oslo", "helsinki", "moscow", "beijing", "shanghai",
+    "singapore", "new delhi", "delhi", "mumbai", "rio de janeiro",
+    "são paulo", "sao paulo", "mexico", "buenos aires", "lisboa", "lisbon",
+    "baltimore", "englewood cliffs", "upper saddle river", "reading",
+    "menlo park", "redwood city", "palo alto", "san mateo", "san diego",
+    "san jose", "seattle", "princeton", "new haven", "ithaca", "ann arbor",
+    "berkeley", "hillsdale", "mahwah", "norwood", "thousand oaks",
+    "newbury park", "beverly hills", "hoboken", "new brunswick",
+    "amherst", "edinburgh", "glasgow", "manchester", "bristol", "dublin",
+    "st. louis", "minneapolis", "atlanta", "houston", "austin", "dallas",
+    "denver", "pittsburgh", "cleveland", "detroit", "portland", "bologna",
+    "firenze", "florence", "torino", "turin", "napoli", "bern", "lyon",
+    "bordeaux", "marseille", "toulouse", "lille", "rennes", "grenoble",
+    "bonn", "köln", "cologne", "göttingen", "tübingen", "freiburg",
+    "hannover", "dresden", "kyoto", "osaka", "seoul", "hong kong", "taipei",
+    "bangkok", "jakarta", "manila", "cairo", "nairobi", "cape town",
+    "johannesburg", "wellington", "auckland", "ottawa", "vancouver",
+    "québec", "quebec", "norwalk", "westport", "greenwich", "newark",
+    "santa barbara", "santa monica", "durham", "chapel hill", "nashville",
+    "bloomington", "urbana", "champaign", "madison", "evanston", "lanham",
+    "totowa", "armonk", "sebastopol", "indianapolis", "columbus",
+    "basingstoke", "harmondsworth", "abingdon", "chichester", "oxon",
+    "aldershot", "farnham", "cheltenham", "northampton", "bethesda",
+    "geneva", "rockville", "alexandria", "arlington", "springfield"};
+constexpr std::string_view kCountries[] = {
+    "usa", "u.s.a", "us", "uk", "u.k", "england", "canada", "australia",
+    "japan", "germany", "france", "italy", "spain", "netherlands", "the netherlands",
+    "switzerland", "sweden", "russia", "china", "india", "brazil", "austria",
+    "belgium", "denmark", "norway", "finland", "poland", "portugal",
+    "mexico", "argentina", "chile", "israel", "korea", "south korea",
+    "singapore", "new zealand", "scotland", "ireland", "greece", "turkey",
+    "south africa", "egypt", "california", "massachusetts", "new jersey",
+    "illinois", "texas", "pennsylvania", "virginia", "maryland", "ohio",
+    "michigan", "florida", "georgia", "colorado", "oregon", "connecticut",
+    "washington", "north carolina", "wisconsin", "minnesota", "indiana",
+    "missouri", "arizona", "utah", "new york", "ontario", "quebec",
+    "czech republic", "hungary", "romania", "iran", "pakistan", "nigeria",
+    "kenya", "colombia", "peru", "venezuela", "taiwan", "thailand",
+    "indonesia", "malaysia", "philippines", "vietnam", "saudi arabia"};
+
+bool InList(std::string_view s, const std::string_view* list, size_t n) {
+  s = Trim(s, " .,;:()");
+  for (size_t k = 0; k < n; ++k) {
+    if (EqualsIgnoreCase(s, list[k])) return true;
+  }
+  return false;
+}
+
+// "Montreal", "San Jose, CA", "Sydney, Australia", "Washington, D. C.":
+// a known city, a known country or state, or a word before a US state code.
+bool LooksLikePlace(std::string_view s) {
+  s = Trim(s, " .,;:()");
+  if (s.empty() || s.size() > 40 || !StartsUpper(s)) return false;
+  if (InList(s, kPlaces, std::size(kPlaces)) ||
+      InList(s, kCountries, std::size(kCountries)))
+    return true;
+  size_t comma = s.find(", ");
+  if (comma == std::string_view::npos) return false;
+  std::string_view head = s.substr(0, comma);
+  std::string_view tail = Trim(s.substr(comma + 2), " .");
+  bool state = tail.size() == 2 && IsAsciiUpper(tail[0]) && IsAsciiUpper(tail[1]);
+  bool dc = tail == "D. C" || tail == "D.C" || tail == "DC";
+  bool country = InList(tail, kCountries, std::size(kCountries));
+  if (!(state || dc || country)) return false;
+  for (char c : head) {
+    if (IsDigit(c)) return false;
+  }
+  int words = 1;
+  for (char c : head) words += c == ' ';
+  return words <= 3 && StartsUpper(head);
 }
 
 }  // namespace
@@ -329,6 +413,22 @@ void ParseTail(std::string_view tail, CslItem* item) {
   // periods after abbreviated words, which FindSentenceEnd already skips.
   if (sentence != std::string_view::npos && sentence < container_end)
     container_end = sentence;
+  // "MIT Press, Cambridge, MA": a comma before a place or publisher ends it.
+  CslItem probe;
+  bool place_publisher = PlacePublisher(t.substr(0, container_end), &probe);
+  for (size_t k = 0; k + 2 < container_end && !place_publisher; ++k) {
+    if (t[k] != ',' || t[k + 1] != ' ') continue;
+    size_t n = t.find(',', k + 2);
+    if (n == std::string_view::npos || n > container_end) n = container_end;
+    std::string_view next = t.substr(k + 2, n - k - 2);
+    size_t n2 = n < container_end ? t.find(',', n + 1) : std::string_view::npos;
+    if (n2 == std::string_view::npos || n2 > container_end) n2 = container_end;
+    if (LooksLikePlace(next) || LooksLikePlace(t.substr(k + 2, n2 - k - 2)) ||
+        LooksLikePublisher(next)) {
+      container_end = k;
+      break;
+    }
+  }
   std::string_view container = t.substr(0, container_end);
   // A trailing "(" opened for the numbers ("Am J Ind Med (Suppl 1)").
   container = TrimPunct(Trim(container, " ,;:("));
@@ -396,7 +496,7 @@ void ParseTail(std::string_view tail, CslItem* item) {
       ++i;
       continue;
     }
-    if (IsDigit(c) || ((c == 'e' || IsAsciiUpper(c)) && i + 1 < t.size() &&
+    if (IsDigit(c) || (IsLetter(c) && i + 1 < t.size() &&
                        IsDigit(t[i + 1]) && bare_numbers > 0)) {
       // A year is a year when nothing else claims it.
       if (IsYearAt(t, i) && !(i + 4 < t.size() && t[i + 4] == '-' &&
@@ -414,8 +514,7 @@ void ParseTail(std::string_view tail, CslItem* item) {
           continue;
         }
         if (item->issued.year != 0 &&
-            t.substr(i, 4) == std::to_string(item->issued.year) &&
-            item->volume.empty() == false) {
+            t.substr(i, 4) == std::to_string(item->issued.year)) {
           i = after;
           continue;
         }
@@ -450,6 +549,8 @@ void ParseTail(std::string_view tail, CslItem* item) {
     }
     // A text piece: up to the next sentence end or comma.
     size_t e = FindSentenceEnd(t, i);
+    size_t semi = t.find(';', i);
+    if (semi < e) e = semi;
     size_t comma = t.find(", ", i);
     if (comma != std::string_view::npos && comma < e) {
       // Keep "Cambridge, MA: MIT Press" whole.
@@ -459,6 +560,18 @@ void ParseTail(std::string_view tail, CslItem* item) {
         e = comma;
     }
     if (e == std::string_view::npos) e = t.size();
+    if (e < t.size() && t[e] == ',') {
+      // "San Jose, CA", "Sydney, Australia": one place across a comma.
+      size_t e2 = t.find_first_of(",.:;", e + 1);
+      if (e2 == std::string_view::npos) e2 = t.size();
+      if (t[e2] == '.' && e2 >= 2 && e2 + 1 < t.size() && t[e2 - 2] == ' ' && t[e2 + 1] != ' ')
+        e2 = t.find_first_of(",:;", e2 + 1);  // "D. C."
+      if (e2 == std::string_view::npos) e2 = t.size();
+      if (LooksLikePlace(t.substr(i, e2 - i)) && !LooksLikePlace(t.substr(i, e - i))) e = e2;
+      else if (LooksLikePlace(t.substr(i, e2 - i)) &&
+               InList(t.substr(e + 1, e2 - e - 1), kCountries, std::size(kCountries)))
+        e = e2;
+    }
     std::string_view piece = TrimPunct(t.substr(i, e - i));
     if (!piece.empty()) {
       int month = MonthNumber(piece.substr(0, WordLength(piece, 0)));
@@ -469,6 +582,10 @@ void ParseTail(std::string_view tail, CslItem* item) {
       }
       if (EqualsIgnoreCase(piece, "in press")) {
       } else if (PlacePublisher(piece, item)) {
+      } else if (item->publisher_place.empty() && LooksLikePlace(piece)) {
+        item->publisher_place = std::string(piece);
+      } else if (item->publisher.empty() && LooksLikePublisher(piece)) {
+        item->publisher = std::string(piece);
       } else if (item->container_title.empty() && item->volume.empty()) {
         item->container_title = std::string(piece);
       } else if (item->publisher.empty()) {
