@@ -254,12 +254,13 @@ TEST(ReferenceParserTest, RetrievedWithAccessDate) {
   EXPECT_EQ(it.title, "How to sleep well");
 }
 
-TEST(ReferenceParserTest, DoiUrlIsDoi) {
+// A doi.org link is kept as printed in URL and also gives the DOI.
+TEST(ReferenceParserTest, DoiUrlGivesDoi) {
   CslItem it = ParseReference(
       "Doe, J. (2020). A study. Some Journal, 1(2), 3-4. "
       "https://doi.org/10.1234/abc.5678");
   EXPECT_EQ(it.doi, "10.1234/abc.5678");
-  EXPECT_TRUE(it.url.empty());
+  EXPECT_EQ(it.url, "https://doi.org/10.1234/abc.5678");
 }
 
 TEST(ReferenceParserTest, NeverFailsOnOddInput) {

@@ -194,9 +194,11 @@ void ExtractIdentifiers(std::string* str, CslItem* item) {
       size_t e = TokenEnd(s, i);
       std::string_view url = s.substr(i, e - i);
       size_t d = FindIgnoreCase(url, "doi.org/10.");
-      if (d != std::string_view::npos) {
-        if (item->doi.empty()) item->doi = std::string(url.substr(d + 8));
-      } else if (item->url.empty()) {
+      // A doi.org link is both: the DOI, and the URL as printed.
+      if (d != std::string_view::npos && item->doi.empty()) {
+        item->doi = std::string(url.substr(d + 8));
+      }
+      if (item->url.empty()) {
         item->url = std::string(url);
       }
       AddSpan(&spans, WithLabel(s, {i, e}));

@@ -206,6 +206,7 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
   bool pending_family = false;  // the last segment was "Smith" of "Smith, J."
   bool vancouver = false;       // a name was written "Smith JA"
   int names_with_initials = 0;
+  bool connector_before = false;  // "and" or "&" precedes this segment
   int segments = 0;
   while (i < s.size()) {
     while (i < s.size() && s[i] == ' ') ++i;
@@ -218,6 +219,8 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
     }
     // One segment: words up to a separator.
     size_t seg_start = i;
+    bool after_connector = connector_before;
+    connector_before = false;
     size_t seg_end = i;        // end of the last word taken
     size_t cut_end = 0;        // end of an acceptable prefix ending at '.'
     int caps = 0;
@@ -308,7 +311,7 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
     // A lone capitalised word is a name only as a given name after "Smith,",
     // as the first segment, or as a family name before initials.
     bool lone = initials == 0 && caps <= 1;
-    if (lone && caps == 1 && !pending_family && segments > 0) {
+    if (lone && caps == 1 && !pending_family && segments > 0 && !after_connector) {
       size_t k = seg_end;
       while (k < s.size() && s[k] == ' ') ++k;
       if (k >= s.size() || s[k] != ',' || !InitialAhead(s, k + 1)) break;
@@ -316,7 +319,8 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
     if (caps == 0 && initials == 0) break;  // particles only
     // Once names carry initials, a segment of bare words ("Attribute
     // Grammars") is the title, unless it is a family name before initials.
-    if (initials == 0 && !pending_family && segments > 0 && names_with_initials > 0) {
+    if (initials == 0 && !pending_family && segments > 0 &&
+        names_with_initials > 0 && !after_connector && caps > 3) {
       size_t k = seg_end;
       while (k < s.size() && s[k] == ' ') ++k;
       if (k >= s.size() || s[k] != ',' || !InitialAhead(s, k + 1)) break;
@@ -356,12 +360,16 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
       ++i;
       while (i < s.size() && s[i] == ' ') ++i;
       Token t = ReadToken(s, i);
-      if (t.kind == Kind::kConnector) i = t.e;
+      if (t.kind == Kind::kConnector) {
+        i = t.e;
+        connector_before = true;
+      }
       continue;
     }
     Token t = ReadToken(s, i);
     if (t.kind == Kind::kConnector) {
       i = t.e;
+      connector_before = true;
       continue;
     }
     break;
