@@ -429,14 +429,53 @@ void ParseTail(std::string_view tail, CslItem* item) {
       break;
     }
   }
+  // "Technical Report TR-12, Dept. of CS, Univ. X": a genre, not a
+  // container; what follows is the issuing institution.
+  bool genre = false;
+  size_t genre_end = 0;
+  {
+    static constexpr std::string_view kGenres[] = {
+        "technical report", "tech. rep", "tech report", "tech. report",
+        "research report", "report", "ph.d. thesis", "phd thesis",
+        "ph.d. dissertation", "phd dissertation", "doctoral dissertation",
+        "doctoral thesis", "master's thesis", "masters thesis", "ms thesis",
+        "m.s. thesis", "m.sc. thesis", "msc thesis", "thesis", "dissertation",
+        "manuscript", "unpublished", "preprint", "working paper",
+        "internet-draft", "personal communication", "to appear",
+        "submitted", "in preparation", "us patent", "patent", "tr",
+        "white paper", "discussion paper", "memo", "lecture notes"};
+    for (std::string_view g : kGenres) {
+      if (StartsWithIgnoreCase(t, g) &&
+          (g.size() == t.size() || !IsLetter(t[g.size()]))) {
+        genre = true;
+        size_t comma = t.find(", ");
+        size_t e = std::min(comma, container_end);
+        genre_end = e == std::string_view::npos ? t.size() : e;
+        break;
+      }
+    }
+  }
+  if (genre) container_end = 0;
   std::string_view container = t.substr(0, container_end);
+  // "Proceedings of X, December": the month belongs to the date.
+  {
+    size_t comma = container.rfind(", ");
+    if (comma != std::string_view::npos) {
+      std::string_view last = Trim(container.substr(comma + 2), " .");
+      if (MonthNumber(last.substr(0, WordLength(last, 0))) != 0 &&
+          last.size() < 12) {
+        container = container.substr(0, comma);
+        container_end = comma + 1;
+      }
+    }
+  }
   // A trailing "(" opened for the numbers ("Am J Ind Med (Suppl 1)").
   container = TrimPunct(Trim(container, " ,;:("));
   if (!container.empty()) {
     if (item->container_title.empty() && !PlacePublisher(container, item))
       item->container_title = std::string(container);
   }
-  i = container_end;
+  i = genre ? genre_end : container_end;
 
   // Numbers and remaining pieces.
   int bare_numbers = 0;
@@ -586,7 +625,7 @@ void ParseTail(std::string_view tail, CslItem* item) {
         item->publisher_place = std::string(piece);
       } else if (item->publisher.empty() && LooksLikePublisher(piece)) {
         item->publisher = std::string(piece);
-      } else if (item->container_title.empty() && item->volume.empty()) {
+      } else if (item->container_title.empty() && item->volume.empty() && !genre) {
         item->container_title = std::string(piece);
       } else if (item->publisher.empty()) {
         item->publisher = std::string(piece);
