@@ -367,6 +367,16 @@ void StructureLines(Document* doc, const LineStructureOptions& options) {
     size_t nlen = (bullet || blen) ? 0 : NumberLength(s);
     bool heading = md_level > 0 ||
                    (!options.markdown && !bullet && blen == 0 && nlen == 0 && LooksLikeHeading(s));
+    // A heading-shaped line whose next line continues in lowercase is the
+    // first line of a hard-wrapped paragraph.
+    if (heading && md_level == 0 && i + 1 < lines.size() && !lines[i + 1].blank &&
+        std::islower(static_cast<unsigned char>(text[lines[i + 1].start]))) {
+      heading = false;
+    }
+    if (md_level == 0 && section == BoilerplateSection::kNone && IsMetadataLine(lower)) {
+      add_block(BlockRole::kBoilerplate, 0, start, end);
+      continue;
+    }
     if (options.markdown && md_level == 0 && !bullet && blen == 0 && nlen == 0 &&
         EmojiPrefixLength(s) > 0 && LooksLikeHeading(s)) {
       heading = true;

@@ -12,14 +12,20 @@ namespace evq::internal {
 
 namespace {
 
-// Abbreviations after which a full stop does not end a sentence.
-const char* const kAbbreviations[] = {
-    "e.g.", "i.e.", "al.", "Fig.", "Figs.", "fig.", "Dr.", "Drs.", "Mr.", "Mrs.", "Ms.",
-    "Prof.", "vs.", "cf.", "approx.", "No.", "no.", "Vol.", "vol.", "pp.", "p.", "Eq.",
-    "St.", "Jr.", "Sr.", "Inc.", "Ltd.", "Co.", "Ref.", "Refs.", "Ch.", "ed.", "eds.",
-    "Ed.", "Eds.", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.",
-    "Nov.", "Dec.", "Mt.", "min.", "max.", "resp.", "ca.", "viz.", "U.S.", "U.K.", "Ph.D.",
-    "M.D.", "D.C.", "P.T."};
+// Abbreviations after which a full stop does not end a sentence. ICU's
+// filter matches the end of the text before a break, not whole words, so it
+// gets only abbreviations that cannot end an ordinary word ("manual." ends in
+// "al.", "improved." in "ed."); lowercase ones are checked as whole words in
+// EndsWithAbbreviation below.
+const char* const kFilterAbbreviations[] = {
+    "e.g.", "i.e.", "et al.", "Fig.", "Figs.", "Dr.", "Drs.", "Mr.", "Mrs.", "Ms.", "Prof.",
+    "No.", "Vol.", "Eq.", "St.", "Jr.", "Sr.", "Inc.", "Ltd.", "Co.", "Ref.", "Refs.", "Ch.",
+    "Ed.", "Eds.", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.",
+    "Dec.", "Mt.", "U.S.", "U.K.", "Ph.D.", "M.D.", "D.C.", "P.T."};
+
+const char* const kWordAbbreviations[] = {"vs.", "cf.", "approx.", "no.", "vol.", "pp.", "p.",
+                                          "ed.", "eds.", "fig.", "min.", "max.", "resp.",
+                                          "ca.", "viz.", "al.", "etc.,"};
 
 std::unique_ptr<icu::BreakIterator> MakeIterator() {
   UErrorCode status = U_ZERO_ERROR;
@@ -29,7 +35,7 @@ std::unique_ptr<icu::BreakIterator> MakeIterator() {
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
       icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
   if (U_FAILURE(status)) return base;
-  for (const char* a : kAbbreviations) {
+  for (const char* a : kFilterAbbreviations) {
     builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(a), status);
   }
   std::unique_ptr<icu::BreakIterator> filtered(builder->wrapIteratorWithFilter(base.release(), status));
@@ -56,6 +62,16 @@ void TrimSpan(std::string_view text, Span* s) {
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The last word of `s` is a lowercase abbreviation ("pp.", "vs.").
+bool EndsWithAbbreviation(std::string_view s) {
+  size_t b = s.find_last_of(" (\n");
+  std::string_view word = b == std::string_view::npos ? s : s.substr(b + 1);
+  for (const char* a : kWordAbbreviations) {
+    if (word == a) return true;
+  }
+  return false;
+}
 
 // "... D. G." : the sentence ends in a single capital initial.
 bool EndsWithInitial(std::string_view s) {
@@ -138,7 +154,11 @@ std::vector<Span> SplitSentences(std::string_view text, size_t start, size_t end
     if (s.start >= s.end) continue;
     if (!merged.empty()) {
       std::string_view prev_text = text.substr(merged.back().start, merged.back().end - merged.back().start);
-      if (EndsWithInitial(prev_text) && IsUpper(text[s.start])) {
+      // ICU may break inside "muscles.(1)The" after the "("; rejoin, and
+      // SplitGluedMarkers cuts after the marker instead.
+      if (prev_text.back() == '(' || prev_text.back() == '[' ||
+          EndsWithAbbreviation(prev_text) ||
+          (EndsWithInitial(prev_text) && IsUpper(text[s.start]))) {
         merged.back().end = s.end;
         continue;
       }
