@@ -461,7 +461,13 @@ void StructureLines(Document* doc, const LineStructureOptions& options) {
     }
     add_block(BlockRole::kParagraph, 0, start, end);
     if (!s.empty() && s.back() == ':') {
-      pending_lead_in = std::string(s);
+      // The lead-in is the paragraph's last sentence ("... recurrence. Focus on:").
+      std::string_view lead = s;
+      for (std::string_view stop : {". ", "! ", "? "}) {
+        size_t p = lead.rfind(stop);
+        if (p != std::string_view::npos) lead = lead.substr(p + stop.size());
+      }
+      pending_lead_in = std::string(lead);
     } else {
       pending_lead_in.clear();
     }

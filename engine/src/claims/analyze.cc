@@ -190,6 +190,10 @@ Analysis Analyze(const Document& doc, const Vocabulary& vocab, const AnalyzeOpti
       in.has_condition = !sub.conditions.empty();
       in.has_vague_or_attribution = !vague.empty() || !attribution.empty();
       in.has_citation = !s.citations.empty();
+      in.follows_health_sentence =
+          prev_in_block && StartsWithPronoun(norm) &&
+          (prev_in_block->claim || !prev_in_block->conditions.empty() ||
+           !prev_in_block->anatomy.empty() || !prev_in_block->interventions.empty());
       internal::ClaimDecision decision = internal::DecideClaim(in);
       s.claim = b.ignored ? false : decision.claim;
       s.evidence = decision.evidence;

@@ -50,7 +50,9 @@ ClaimDecision DecideClaim(const ClaimInput& in) {
   }
   bool in_list_under_assertion = in.role == BlockRole::kListItem && in.lead_in != nullptr &&
                                  !in.lead_in->words.empty();
-  if (in_list_under_assertion && LeadInIsInstruction(*in.lead_in)) {
+  // Short items under "Focus on:" are instructions; full sentences in such
+  // a list still speak for themselves.
+  if (in_list_under_assertion && LeadInIsInstruction(*in.lead_in) && t.words.size() < 7) {
     d.evidence.push_back("list item under an instruction lead-in");
     return d;
   }
@@ -62,7 +64,8 @@ ClaimDecision DecideClaim(const ClaimInput& in) {
     d.evidence.push_back("no verb");
     return d;
   }
-  if (!in.has_terms && !HasHealthWord(t) && !in.has_citation) {
+  if (!in.has_terms && !HasHealthWord(t) && !in.has_citation && !in.has_vague_or_attribution &&
+      !in.follows_health_sentence) {
     d.evidence.push_back("no health subject");
     return d;
   }

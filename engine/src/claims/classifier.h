@@ -23,6 +23,9 @@ struct ClaimInput {
   bool has_condition = false;
   bool has_vague_or_attribution = false;
   bool has_citation = false;
+  // The sentence opens with a pronoun ("It looks like a web") and the
+  // sentence before it in the paragraph spoke about health.
+  bool follows_health_sentence = false;
 };
 
 struct ClaimDecision {

@@ -271,7 +271,9 @@ std::string FindNonClaimReason(const NormalizedText& t, std::string_view origina
       if (t.words[0] == v) return "advice";
     }
   }
-  if (ContainsAny(t, {"it may be time to", "it is essential to consult", "essential to consult",
+  if (ContainsAny(t, {"it may be time to", "you may be searching", "you may be wondering",
+                      "if you are one of", "picture the", "the easiest way to explain",
+                      "easiest visual way", "can be done at home", "it is essential to consult", "essential to consult",
                       "important to consult", "be sure to", "make sure", "you should consult",
                       "consult a", "consult with", "talk to your", "speak with your",
                       "here are some"})) {
@@ -283,7 +285,9 @@ std::string FindNonClaimReason(const NormalizedText& t, std::string_view origina
     return "advice";
   }
   // What the therapist does is procedure, not a claim about health.
-  if (ContainsAny(t, {"the therapist", "a therapist", "therapists", "the healer",
+  if (ContainsAny(t, {"therapist", "therapists", "the healer", "the process of",
+                      "the process generally", "is then", "appraise by", "assessed by",
+                      "measured by", "evaluated by",
                       "therapist will", "they will", "practitioner", "practitioners",
                       "performed by", "is performed in", "will assess", "physical therapist",
                       "chiropractor"})) {
@@ -325,7 +329,8 @@ bool HasHealthWord(const NormalizedText& t) {
       "stress", "anxiety", "depression", "fatigue", "benefits", "benefit", "risk", "safe",
       "spine", "back", "neck", "shoulder", "hip", "knee", "leg", "legs", "arm", "body",
       "restrictions", "restriction", "adhesions", "scar", "improvement", "debilitating",
-      "infliction", "painfulness", "swelling", "sciatica", "headache", "headaches"};
+      "infliction", "painfulness", "swelling", "sciatica", "headache", "headaches", "results",
+      "irritation", "effective"};
   for (std::string_view w : kWords) {
     if (t.Has(w)) return true;
   }
