@@ -79,7 +79,12 @@ Analysis Analyze(const Document& doc, const Vocabulary& vocab, const AnalyzeOpti
   std::string_view text = doc.text;
   for (const Block& b : doc.blocks) {
     if (b.role != BlockRole::kReferenceEntry) continue;
-    CslItem item = ParseReference(CollapseSpace(text.substr(b.start, b.end - b.start)));
+    std::string entry = CollapseSpace(text.substr(b.start, b.end - b.start));
+    if (doc.format == "markdown") {
+      // Emphasis marks (*Journal*, _Title_) are markup, not part of fields.
+      std::erase(entry, '*');
+    }
+    CslItem item = ParseReference(entry);
     item.id = "ref" + std::to_string(a.references.size() + 1);
     a.references.push_back(std::move(item));
   }
