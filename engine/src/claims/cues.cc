@@ -1,5 +1,6 @@
 #include "claims/cues.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace evq::internal {
@@ -21,7 +22,26 @@ bool ContainsAny(const NormalizedText& t, std::initializer_list<std::string_view
 
 }  // namespace
 
+namespace {
+
+uint64_t HashWord(std::string_view w) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
+}  // namespace
+
+bool NormalizedText::HasWord(std::string_view word) const {
+  if (!std::binary_search(word_hashes.begin(), word_hashes.end(), HashWord(word))) return false;
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
 bool NormalizedText::Has(std::string_view phrase) const {
+  // Most phrases are absent: reject on the first word before scanning.
+  size_t space = phrase.find(' ');
+  if (!HasWord(phrase.substr(0, space))) return false;
+  if (space == std::string_view::npos) return true;
   // Whole words: the phrase must be surrounded by spaces in norm.
   size_t pos = 0;
   while ((pos = norm.find(phrase, pos)) != std::string::npos) {
@@ -87,6 +107,9 @@ NormalizedText Normalize(std::string_view text) {
       start = i + 1;
     }
   }
+  t.word_hashes.reserve(t.words.size());
+  for (const std::string& w : t.words) t.word_hashes.push_back(HashWord(w));
+  std::sort(t.word_hashes.begin(), t.word_hashes.end());
   return t;
 }
 

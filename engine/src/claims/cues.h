@@ -8,6 +8,7 @@
 #ifndef EVQ_CLAIMS_CUES_H_
 #define EVQ_CLAIMS_CUES_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,8 @@ namespace evq::internal {
 struct NormalizedText {
   std::string norm;
   std::vector<std::string> words;  // letters, digits and apostrophes
+  std::vector<uint64_t> word_hashes;  // sorted hashes of words: fast rejection
+  bool HasWord(std::string_view word) const;
   bool Has(std::string_view phrase) const;  // phrase is a " word ... " form
   bool StartsWith(std::string_view prefix) const;
 };
