@@ -124,7 +124,11 @@ std::vector<std::string> FindHedgeCues(const NormalizedText& t) {
       "not clear", "may", "might", "could", "possibly", "perhaps", "probably", "presumably",
       "potentially", "likely", "unlikely", "putative", "theoretically", "speculate",
       "hypothesize", "hypothesise", "suggests", "suggest", "suggesting", "indicate",
-      "indicates", "possible", "apparently", "seems", "appears", "whether"};
+      "indicates", "possible", "apparently", "seems", "appears", "whether", "indicate that",
+      "indicates that", "indicated that", "indicating that", "suggested", "propose", "proposed",
+      "proposes", "hypothesis", "hypothesized", "hypothesised", "speculated", "presumed",
+      "consistent with", "raise the possibility", "raises the possibility", "not known",
+      "unknown", "predicted", "is unclear whether", "remains to be"};
   for (std::string_view p : kPhrases) {
     if (t.Has(p)) {
       // Skip single words already inside a longer cue found ("appears" in
@@ -146,13 +150,22 @@ std::vector<std::string> FindHedgeCues(const NormalizedText& t) {
     for (std::string_view a : kAbility) {
       if (t.Has(a)) ability = true;
     }
-    // Count the "can"s that are not ability uses.
-    size_t cans = 0, pos = 0;
-    while ((pos = t.norm.find(" can ", pos)) != std::string::npos) {
+    // Count the "can"s that are not ability uses. "can be" + a participle
+    // ("can be detected", "can be used") states what is possible to do,
+    // not how sure the writer is.
+    size_t cans = 0, ability_uses = ability ? 1 : 0;
+    for (size_t i = 0; i < t.words.size(); ++i) {
+      if (t.words[i] != "can") continue;
       ++cans;
-      ++pos;
+      if (i + 2 < t.words.size() && t.words[i + 1] == "be") {
+        const std::string& w = t.words[i + 2];
+        bool participle = w.size() > 3 && (w.compare(w.size() - 2, 2, "ed") == 0 ||
+                                           w.compare(w.size() - 2, 2, "en") == 0 ||
+                                           w.compare(w.size() - 2, 2, "wn") == 0);
+        if (participle) ++ability_uses;
+      }
     }
-    if (!ability || cans > 1) cues.emplace_back("can");
+    if (cans > ability_uses) cues.emplace_back("can");
   }
   return cues;
 }
@@ -167,13 +180,11 @@ std::vector<std::string> FindNegationCues(const NormalizedText& t) {
   static const std::string_view kPhrases[] = {
       "not", "never", "cannot", "no longer", "few studies", "no evidence", "little evidence",
       "neither", "nor", "none", "nothing", "fails to", "failed to", "lack of evidence",
-      "no significant", "no effect", "no difference", "absence of", "rather than"};
+      "no significant", "no effect", "no difference", "absence of", "no", "unable", "absence", "absent", "lack", "lacks", "lacking", "lacked", "fail",
+      "fails", "failed", "instead of", "independent of", "independently of"};
   for (std::string_view p : kPhrases) {
     if (t.Has(p)) cues.emplace_back(p);
   }
-  // "rather than" contrasts, it does not deny: keep it out unless alone.
-  if (cues.size() == 1 && cues[0] == "rather than") cues.clear();
-  else if (!cues.empty()) std::erase(cues, std::string("rather than"));
   return cues;
 }
 
