@@ -57,6 +57,7 @@ int RunClaims(const std::vector<std::string>& args);
 int RunSearch(const std::vector<std::string>& args);
 int RunReferences(const std::vector<std::string>& args);
 int RunStats(const std::vector<std::string>& args);
+int RunVocab(const std::vector<std::string>& args);
 
 }  // namespace evq::cli
 

@@ -168,3 +168,26 @@ TEST_F(CliTest, ReferencesListsCitingClaims) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(CliTest, VocabShowAndList) {
+  RunResult r = RunEvq("vocab show lumbago");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("low back pain (condition)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("broader   back pain"), std::string::npos);
+  RunResult list = RunEvq("vocab list --kind condition --format csv");
+  EXPECT_EQ(list.code, 0);
+  EXPECT_NE(list.out.find("condition,sciatica,"), std::string::npos);
+  EXPECT_EQ(RunEvq("vocab show nosuchthingatall").code, 1);
+  std::string extra = Write("extra.tsv", "condition\tdesk neck\t\tneck pain\ttech neck\n");
+  RunResult ext = RunEvq("vocab show tech neck --vocab " + extra);
+  EXPECT_EQ(ext.code, 0);
+  EXPECT_NE(ext.out.find("desk neck (condition)"), std::string::npos) << ext.out;
+  std::string bad = Write("bad.tsv", "disease\tfoo\t\t\t\n");
+  RunResult b = RunEvq("vocab list --vocab " + bad);
+  EXPECT_EQ(b.code, 2);
+  EXPECT_NE(b.out.find("bad.tsv:1: unknown kind 'disease'"), std::string::npos) << b.out;
+}
+
+}  // namespace
