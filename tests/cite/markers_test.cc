@@ -34,15 +34,18 @@ TEST(MarkersTest, ParentheticalAuthorYear) {
   std::string s = "Fascia matters (Stecco et al., 2018). Points refer (Simons & Travell 1999; "
                   "Fernández-de-las-Peñas 2010).";
   auto m = Find(s);
-  ASSERT_EQ(m.size(), 2u);
+  // A group of two sources is two citations, each spanning its own part.
+  ASSERT_EQ(m.size(), 3u);
   EXPECT_EQ(m[0].style, CitationStyle::kAuthorYear);
+  EXPECT_EQ(MarkerText(s, m[0]), "(Stecco et al., 2018)");
   ASSERT_EQ(m[0].sources.size(), 1u);
   EXPECT_EQ(m[0].sources[0].family, "Stecco");
   EXPECT_EQ(m[0].sources[0].year, 2018);
-  ASSERT_EQ(m[1].sources.size(), 2u);
+  EXPECT_EQ(MarkerText(s, m[1]), "Simons & Travell 1999");
   EXPECT_EQ(m[1].sources[0].family, "Simons");
-  EXPECT_EQ(m[1].sources[1].family, "Fernández-de-las-Peñas");
-  EXPECT_EQ(m[1].sources[1].year, 2010);
+  EXPECT_EQ(MarkerText(s, m[2]), "Fernández-de-las-Peñas 2010");
+  EXPECT_EQ(m[2].sources[0].family, "Fernández-de-las-Peñas");
+  EXPECT_EQ(m[2].sources[0].year, 2010);
 }
 
 TEST(MarkersTest, NarrativeAndSuffix) {

@@ -232,18 +232,33 @@ std::vector<FoundMarker> FindMarkers(std::string_view text, size_t start, size_t
         }
       }
     }
-    // Parenthetical author-year, parts separated by ';'.
+    // Parenthetical author-year, parts separated by ';'. Each part is a
+    // citation of its own ("(Potter 1983; Martinez et al, 1997)" cites two
+    // works), spanning its own text inside the parentheses.
     bool all = !inner.empty();
+    std::vector<FoundMarker> parts;
     size_t p = 0;
     while (all && p <= inner.size()) {
       size_t q = inner.find(';', p);
       if (q == std::string_view::npos) q = inner.size();
-      all = ParseAuthorYearPart(inner.substr(p, q - p), &m.sources);
+      FoundMarker part;
+      part.style = CitationStyle::kAuthorYear;
+      all = ParseAuthorYearPart(inner.substr(p, q - p), &part.sources);
+      size_t ps = p, pe = q;
+      while (ps < pe && IsSpace(inner[ps])) ++ps;
+      while (pe > ps && IsSpace(inner[pe - 1])) --pe;
+      part.start = i + 1 + ps;
+      part.end = i + 1 + pe;
+      parts.push_back(std::move(part));
       p = q + 1;
     }
-    if (all && !m.sources.empty()) {
-      m.style = CitationStyle::kAuthorYear;
-      out.push_back(std::move(m));
+    if (all && !parts.empty()) {
+      if (parts.size() == 1) {
+        // A single source keeps its parentheses: "(Stecco et al., 2018)".
+        parts[0].start = i;
+        parts[0].end = j + 1;
+      }
+      for (FoundMarker& part : parts) out.push_back(std::move(part));
       i = j + 1;
       continue;
     }

@@ -82,23 +82,24 @@ std::string SentenceToJson(const std::string& document, const Sentence& s,
   j["interventions"] = s.interventions;
   j["anatomy"] = s.anatomy;
   nlohmann::json cites = nlohmann::json::array();
+  // One object per (marker, reference): "[3-5]" resolving to three entries
+  // gives three objects with the same marker, each naming one reference.
   for (const Citation& c : s.citations) {
     nlohmann::json cj;
     cj["marker"] = c.marker;
     cj["style"] = StyleName(c.style);
     cj["start"] = c.start;
     cj["end"] = c.end;
-    if (c.references.empty()) {
-      cj["reference"] = nullptr;
-    } else {
-      nlohmann::json all = nlohmann::json::array();
-      for (int r : c.references) {
-        if (r >= 0 && static_cast<size_t>(r) < references.size()) all.push_back(CslJson(references[r]));
-      }
-      cj["reference"] = all.empty() ? nlohmann::json(nullptr) : all[0];
-      if (all.size() > 1) cj["references"] = all;
+    cj["reference"] = nullptr;
+    bool any = false;
+    for (int r : c.references) {
+      if (r < 0 || static_cast<size_t>(r) >= references.size()) continue;
+      nlohmann::json one = cj;
+      one["reference"] = CslJson(references[r]);
+      cites.push_back(std::move(one));
+      any = true;
     }
-    cites.push_back(std::move(cj));
+    if (!any) cites.push_back(std::move(cj));
   }
   j["citations"] = std::move(cites);
   j["evidence"] = s.evidence;
