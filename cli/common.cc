@@ -14,6 +14,8 @@ const std::vector<Command>& Commands() {
       {"search", "full-text search over stored sentences", RunSearch},
       {"references", "list stored references and the claims that cite them", RunReferences},
       {"stats", "counts of documents, sentences, claims by status, references", RunStats},
+      {"ask", "answer a question in plain English from the corpus database", RunAsk},
+      {"audit", "audit articles or a database: findings, per-document report, CI gate", RunAudit},
       {"vocab", "list the vocabulary, or show a term's MeSH ID, synonyms and hierarchy", RunVocab},
       {"parse-references", "parse reference strings (one a line) into CSL-JSON", RunParseReferences},
   };

@@ -58,6 +58,8 @@ int RunSearch(const std::vector<std::string>& args);
 int RunReferences(const std::vector<std::string>& args);
 int RunStats(const std::vector<std::string>& args);
 int RunVocab(const std::vector<std::string>& args);
+int RunAsk(const std::vector<std::string>& args);
+int RunAudit(const std::vector<std::string>& args);
 
 }  // namespace evq::cli
 

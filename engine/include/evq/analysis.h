@@ -65,8 +65,14 @@ struct Sentence {
   std::string text;
   size_t start = 0;  // bytes into Document::text
   size_t end = 0;
+  // 1-based line and column (in bytes) of `start` in Document::text; for
+  // text and Markdown these are positions in the file.
+  int line = 0;
+  int column = 0;
   BlockRole role = BlockRole::kParagraph;
   bool claim = false;
+  // The author marked this sentence's block with "evq-ignore".
+  bool ignored = false;
   ClaimKind kind = ClaimKind::kOther;
   bool hedged = false;
   std::vector<std::string> hedge_cues;

@@ -203,6 +203,7 @@ Analysis Analyze(const Document& doc, const Vocabulary& vocab, const AnalyzeOpti
       s.claim = b.ignored ? false : decision.claim;
       s.evidence = decision.evidence;
       if (b.ignored) s.evidence.push_back("evq-ignore");
+      s.ignored = b.ignored;
 
       s.hedge_cues = internal::FindHedgeCues(norm);
       for (const std::string& h : lead_hedges) {
@@ -260,6 +261,23 @@ Analysis Analyze(const Document& doc, const Vocabulary& vocab, const AnalyzeOpti
       a.sentences.push_back(std::move(s));
       prev_index = static_cast<long>(a.sentences.size()) - 1;
     }
+  }
+  // Lines and columns, in one pass over the text (sentences are in order).
+  size_t pos = 0;
+  int line = 1;
+  size_t line_start = 0;
+  for (Sentence& s : a.sentences) {
+    if (s.start < pos) {
+      pos = 0, line = 1, line_start = 0;
+    }
+    for (; pos < s.start && pos < text.size(); ++pos) {
+      if (text[pos] == '\n') {
+        ++line;
+        line_start = pos + 1;
+      }
+    }
+    s.line = line;
+    s.column = static_cast<int>(s.start - line_start) + 1;
   }
   return a;
 }

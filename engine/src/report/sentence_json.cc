@@ -69,6 +69,8 @@ std::string SentenceToJson(const std::string& document, const Sentence& s,
   j["text"] = s.text;
   j["start"] = s.start;
   j["end"] = s.end;
+  j["line"] = s.line;
+  j["column"] = s.column;
   j["role"] = BlockRoleName(s.role);
   j["claim"] = s.claim;
   j["kind"] = ClaimKindName(s.kind);
