@@ -272,6 +272,78 @@ TEST(ReferenceParserTest, NeverFailsOnOddInput) {
   }
 }
 
+TEST(ReferenceParserTest, PublisherThenTownAndStateCode) {
+  CslItem it = ParseReference(
+      "R. Lang. Tissue Mechanics. Harbor Press, Springfield, MA, 2004.");
+  EXPECT_EQ(it.title, "Tissue Mechanics");
+  EXPECT_EQ(it.publisher, "Harbor Press");
+  EXPECT_EQ(it.publisher_place, "Springfield, MA");
+  EXPECT_TRUE(it.container_title.empty());
+  EXPECT_EQ(it.issued.year, 2004);
+}
+
+TEST(ReferenceParserTest, AbbreviatedStateAfterTown) {
+  CslItem it = ParseReference(
+      "T. Wu. Wound Care. Lakeside Univ. Press, Cambridge, Mass., 1991.");
+  EXPECT_EQ(it.publisher_place, "Cambridge, Mass");
+  EXPECT_EQ(it.issued.year, 1991);
+}
+
+TEST(ReferenceParserTest, DoubledCommasBetweenVancouverNames) {
+  CslItem it = ParseReference(
+      "Okafor AB,, Lind K,, Sato M. 2010. Sleep and recovery in athletes. "
+      "Sleep Med 11: 120\xE2\x80\x93" "128.");
+  ASSERT_EQ(it.author.size(), 3u);
+  EXPECT_EQ(it.author[1].family, "Lind");
+  EXPECT_EQ(it.title, "Sleep and recovery in athletes");
+  EXPECT_EQ(it.container_title, "Sleep Med");
+  EXPECT_EQ(it.volume, "11");
+  EXPECT_EQ(it.page, "120-128");
+}
+
+TEST(ReferenceParserTest, SubtitleSentenceBeforeJournal) {
+  // Two sentences before the volume: the one next to the numbers is the
+  // journal, the other continues the title.
+  CslItem it = ParseReference(
+      "Berg, K. (2003). Fatigue in runners. A cohort study of two seasons. "
+      "Journal of Running Science, 12, 44-51.");
+  EXPECT_EQ(it.title, "Fatigue in runners. A cohort study of two seasons");
+  EXPECT_EQ(it.container_title, "Journal of Running Science");
+  EXPECT_EQ(it.volume, "12");
+  EXPECT_EQ(it.page, "44-51");
+}
+
+TEST(ReferenceParserTest, QuestionTitleThenSubtitle) {
+  CslItem it = ParseReference(
+      "Berg, K. (2003). Does rest help? A trial in runners. Sports Health "
+      "Review, 4, 1-9.");
+  EXPECT_EQ(it.title, "Does rest help? A trial in runners");
+  EXPECT_EQ(it.container_title, "Sports Health Review");
+}
+
+TEST(ReferenceParserTest, AbbreviatedJournalWithLongAbbreviations) {
+  CslItem it = ParseReference(
+      "L. Chen, \"Lens stiffness with age,\" J. Ocular Physiol. Biomech., "
+      "vol. 8, no. 2, pp. 10-19, 2012.");
+  EXPECT_EQ(it.title, "Lens stiffness with age");
+  EXPECT_EQ(it.container_title, "J. Ocular Physiol. Biomech");
+  EXPECT_EQ(it.volume, "8");
+  EXPECT_EQ(it.issue, "2");
+  EXPECT_EQ(it.page, "10-19");
+}
+
+TEST(ReferenceParserTest, BookTitleColonIsNotPlace) {
+  CslItem it = ParseReference(
+      "Ames, P. (2001). Early motion. In R. Cole (Ed.), Healing tissues after "
+      "injury: A guide for therapists (pp. 3-14). Albany, New York: Hill "
+      "Press.");
+  EXPECT_EQ(it.container_title,
+            "Healing tissues after injury: A guide for therapists");
+  EXPECT_EQ(it.page, "3-14");
+  EXPECT_EQ(it.publisher, "Hill Press");
+  EXPECT_EQ(it.publisher_place, "Albany, New York");
+}
+
 TEST(CslJsonTest, FieldNamesAndOmission) {
   CslItem it;
   it.type = "article-journal";

@@ -4,6 +4,7 @@
 //   reference_names.cc   the author list at the start, and editor lists
 //   reference_tail.cc    what follows the title (container, volume, pages,
 //                        publisher)
+//   reference_places.cc  places and publishers
 //   reference_parser.cc  the overall order: number, ids, authors, date,
 //                        title, tail
 #ifndef EVQ_CITE_REFERENCE_PARTS_H_
@@ -45,6 +46,15 @@ void ParseTail(std::string_view tail, CslItem* item);
 
 // Whether `s` names a publisher ("MIT Press", "Springer-Verlag", "Wiley").
 bool LooksLikePublisher(std::string_view s);
+// Whether `s` is a place of publication: a known city or country, or
+// "Town, ST" / "Town, Country".
+bool LooksLikePlace(std::string_view s);
+// A known country or US state / Canadian province name.
+bool IsCountryOrState(std::string_view s);
+// A state code or abbreviation after a town ("CA", "Mass.", "N.Y.", "D.C.").
+bool IsStateCode(std::string_view s);
+// "New York: Springer" in `piece`: sets place and publisher of *item.
+bool PlacePublisher(std::string_view piece, CslItem* item);
 
 // Whether the word ending at s[end) (before a '.') is an abbreviation or an
 // initial, so that the period does not end a sentence.

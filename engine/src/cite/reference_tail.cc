@@ -123,30 +123,6 @@ bool IsOrdinalEdition(std::string_view s, size_t i, size_t* len,
   return true;
 }
 
-// "New York: Springer", "Cambridge, MA: MIT Press", "Paris: Gallimard".
-bool PlacePublisher(std::string_view piece, CslItem* item) {
-  size_t colon = piece.find(':');
-  if (colon == std::string_view::npos || colon == 0) return false;
-  std::string_view place = Trim(piece.substr(0, colon), " ,.");
-  std::string_view pub = piece.substr(colon + 1);
-  size_t stop = pub.find_first_of(";,");
-  if (stop != std::string_view::npos) pub = pub.substr(0, stop);
-  pub = TrimPunct(pub);
-  if (place.empty() || pub.empty() || place.size() > 40) return false;
-  int words = 1;
-  for (char c : place) {
-    if (IsDigit(c)) return false;
-    words += c == ' ';
-  }
-  if (words > 5 || !StartsUpper(place)) return false;
-  for (char c : pub) {
-    if (IsDigit(c)) return false;
-  }
-  item->publisher_place = std::string(place);
-  item->publisher = std::string(pub);
-  return true;
-}
-
 // "24th Annual", "1992 International Conference", "5th.": a number that is
 // part of a conference or series name rather than a volume.
 bool NumberInName(std::string_view s, size_t i) {
@@ -175,118 +151,63 @@ bool AbbreviatedWordDot(std::string_view s, size_t dot) {
           StartsLower(s, dot + 2));
 }
 
-constexpr std::string_view kPlaces[] = {
-    "new york", "london", "paris", "berlin", "boston", "chicago", "cambridge",
-    "oxford", "amsterdam", "tokyo", "philadelphia", "washington",
-    "san francisco", "los angeles", "heidelberg", "toronto", "montreal",
-    "sydney", "melbourne", "madrid", "barcelona", "rome", "roma", "milan",
-    "milano", "munich", "münchen", "vienna", "wien", "zurich", "geneva",
-    "genève", "basel", "stuttgart", "leipzig", "frankfurt", "hamburg",
-    "dordrecht", "leiden", "utrecht", "brussels", "bruxelles", "stockholm",
-    "copenhagen", "oslo", "helsinki", "moscow", "beijing", "shanghai",
-    "singapore", "new delhi", "delhi", "mumbai", "rio de janeiro",
-    "são paulo", "sao paulo", "mexico", "buenos aires", "lisboa", "lisbon",
-    "baltimore", "englewood cliffs", "upper saddle river", "reading",
-    "menlo park", "redwood city", "palo alto", "san mateo", "san diego",
-    "san jose", "seattle", "princeton", "new haven", "ithaca", "ann arbor",
-    "berkeley", "hillsdale", "mahwah", "norwood", "thousand oaks",
-    "newbury park", "beverly hills", "hoboken", "new brunswick",
-    "amherst", "edinburgh", "glasgow", "manchester", "bristol", "dublin",
-    "st. louis", "minneapolis", "atlanta", "houston", "austin", "dallas",
-    "denver", "pittsburgh", "cleveland", "detroit", "portland", "bologna",
-    "firenze", "florence", "torino", "turin", "napoli", "bern", "lyon",
-    "bordeaux", "marseille", "toulouse", "lille", "rennes", "grenoble",
-    "bonn", "köln", "cologne", "göttingen", "tübingen", "freiburg",
-    "hannover", "dresden", "kyoto", "osaka", "seoul", "hong kong", "taipei",
-    "bangkok", "jakarta", "manila", "cairo", "nairobi", "cape town",
-    "johannesburg", "wellington", "auckland", "ottawa", "vancouver",
-    "québec", "quebec", "norwalk", "westport", "greenwich", "newark",
-    "santa barbara", "santa monica", "durham", "chapel hill", "nashville",
-    "bloomington", "urbana", "champaign", "madison", "evanston", "lanham",
-    "totowa", "armonk", "sebastopol", "indianapolis", "columbus",
-    "basingstoke", "harmondsworth", "abingdon", "chichester", "oxon",
-    "aldershot", "farnham", "cheltenham", "northampton", "bethesda",
-    "geneva", "rockville", "alexandria", "arlington", "springfield"};
-constexpr std::string_view kCountries[] = {
-    "usa", "u.s.a", "us", "uk", "u.k", "england", "canada", "australia",
-    "japan", "germany", "france", "italy", "spain", "netherlands", "the netherlands",
-    "switzerland", "sweden", "russia", "china", "india", "brazil", "austria",
-    "belgium", "denmark", "norway", "finland", "poland", "portugal",
-    "mexico", "argentina", "chile", "israel", "korea", "south korea",
-    "singapore", "new zealand", "scotland", "ireland", "greece", "turkey",
-    "south africa", "egypt", "california", "massachusetts", "new jersey",
-    "illinois", "texas", "pennsylvania", "virginia", "maryland", "ohio",
-    "michigan", "florida", "georgia", "colorado", "oregon", "connecticut",
-    "washington", "north carolina", "wisconsin", "minnesota", "indiana",
-    "missouri", "arizona", "utah", "new york", "ontario", "quebec",
-    "czech republic", "hungary", "romania", "iran", "pakistan", "nigeria",
-    "kenya", "colombia", "peru", "venezuela", "taiwan", "thailand",
-    "indonesia", "malaysia", "philippines", "vietnam", "saudi arabia"};
-
-bool InList(std::string_view s, const std::string_view* list, size_t n) {
-  s = Trim(s, " .,;:()");
-  for (size_t k = 0; k < n; ++k) {
-    if (EqualsIgnoreCase(s, list[k])) return true;
+// "J. Cataract Refract. Surg., vol. 36": the period after a capitalised word
+// is inside an abbreviated journal name when only abbreviated words
+// ("Surg.", "Perspect. Med.") stand between it and the numbers at `end`.
+bool AbbreviatedRunTo(std::string_view s, size_t dot, size_t end) {
+  size_t b = dot;
+  while (b > 0 && IsLetter(s[b - 1])) --b;
+  if (dot - b == 0 || dot - b > 10 || !StartsUpper(s, b)) return false;
+  // The name must already be abbreviated before this word ("J. ...").
+  bool abbreviated_before = false;
+  for (size_t k = 0; k + 1 < b && !abbreviated_before; ++k) {
+    if (s[k] != '.' || (k + 1 < s.size() && s[k + 1] != ' ')) continue;
+    size_t w = k;
+    while (w > 0 && IsLetter(s[w - 1])) --w;
+    abbreviated_before = k - w > 0 && k - w <= 8 && StartsUpper(s, w);
   }
-  return false;
+  if (!abbreviated_before) return false;
+  std::string_view rest = Trim(s.substr(dot + 1, end - dot - 1), " ,;:(");
+  if (rest.empty()) return false;
+  size_t i = 0;
+  int abbreviated = 0;
+  while (i < rest.size()) {
+    while (i < rest.size() && rest[i] == ' ') ++i;
+    size_t n = WordLength(rest, i);
+    if (n == 0 || n > 10 || !StartsUpper(rest, i)) return false;
+    i += n;
+    bool last = Trim(rest.substr(i), " ").empty();
+    if (!last && (i >= rest.size() || rest[i] != '.')) return false;
+    if (i < rest.size() && rest[i] == '.') ++i;
+    ++abbreviated;
+  }
+  return abbreviated > 0 && abbreviated <= 4;
 }
 
-// "Montreal", "San Jose, CA", "Sydney, Australia", "Washington, D. C.":
-// a known city, a known country or state, or a word before a US state code.
-bool LooksLikePlace(std::string_view s) {
-  s = Trim(s, " .,;:()");
-  if (s.empty() || s.size() > 40 || !StartsUpper(s)) return false;
-  if (InList(s, kPlaces, std::size(kPlaces)) ||
-      InList(s, kCountries, std::size(kCountries)))
-    return true;
-  size_t comma = s.find(", ");
-  if (comma == std::string_view::npos) return false;
-  std::string_view head = s.substr(0, comma);
-  std::string_view tail = Trim(s.substr(comma + 2), " .");
-  bool state = tail.size() == 2 && IsAsciiUpper(tail[0]) && IsAsciiUpper(tail[1]);
-  bool dc = tail == "D. C" || tail == "D.C" || tail == "DC";
-  bool country = InList(tail, kCountries, std::size(kCountries));
-  if (!(state || dc || country)) return false;
-  for (char c : head) {
-    if (IsDigit(c)) return false;
-  }
+// Whether `first` (a sentence after the title) and `second` (the text
+// between it and the volume) read as subtitle + journal: the subtitle is a
+// few words without digits, the journal a short name that is neither a
+// place, a date nor a publisher.
+bool SubtitleBeforeJournal(std::string_view first, std::string_view second) {
+  if (second.empty() || second.size() > 100 || !StartsUpper(second)) return false;
+  if (MonthNumber(second.substr(0, WordLength(second, 0))) != 0) return false;
+  if (LooksLikePlace(second) || LooksLikePublisher(first) ||
+      LooksLikePublisher(second))
+    return false;
+  size_t colon = second.find(':');
+  if (colon != std::string_view::npos && LooksLikePlace(second.substr(0, colon)))
+    return false;
   int words = 1;
-  for (char c : head) words += c == ' ';
-  return words <= 3 && StartsUpper(head);
+  for (char c : first) {
+    if (IsDigit(c) || c == '(' || c == '[') return false;
+    words += c == ' ';
+  }
+  int second_words = 1;
+  for (char c : second) second_words += c == ' ';
+  return words >= 3 && second_words <= 12;
 }
 
 }  // namespace
-
-bool LooksLikePublisher(std::string_view s) {
-  static constexpr std::string_view kWords[] = {
-      "press", "publisher", "publishers", "publishing", "publications",
-      "verlag", "books", "wiley", "springer", "elsevier", "routledge", "sage",
-      "kluwer", "blackwell", "macmillan", "penguin", "norton", "harper",
-      "mcgraw-hill", "prentice", "addison-wesley", "pearson", "academic",
-      "editions", "editora", "editorial", "edizioni", "kaufmann", "birkhauser",
-      "pergamon", "saunders", "mosby", "lippincott", "thieme", "karger",
-      "dekker", "crc", "longman", "sons", "hall", "house", "gallimard",
-      "seuil", "puf", "harvard", "yale", "princeton", "mit", "siam", "ieee",
-      "acm", "inc", "ltd", "co", "company", "group"};
-  if (s.empty() || s.size() > 80) return false;
-  for (char c : s) {
-    if (IsDigit(c)) return false;
-  }
-  size_t i = 0;
-  while (i < s.size()) {
-    if (IsLetter(s[i]) && (i == 0 || !IsLetter(s[i - 1]))) {
-      size_t n = WordLength(s, i);
-      std::string_view w = s.substr(i, n);
-      for (std::string_view k : kWords) {
-        if (EqualsIgnoreCase(w, k)) return true;
-      }
-      i += n == 0 ? 1 : n;
-    } else {
-      ++i;
-    }
-  }
-  return false;
-}
 
 bool IsAbbreviationBefore(std::string_view s, size_t dot) {
   size_t b = dot;
@@ -406,11 +327,41 @@ void ParseTail(std::string_view tail, CslItem* item) {
   }
   size_t sentence = FindSentenceEnd(t);
   while (sentence != std::string_view::npos && t[sentence] == '.' &&
-         sentence < container_end && AbbreviatedWordDot(t, sentence)) {
+         sentence < container_end &&
+         (AbbreviatedWordDot(t, sentence) ||
+          AbbreviatedRunTo(t, sentence, container_end))) {
     sentence = FindSentenceEnd(t, sentence + 1);
   }
   // Journal abbreviations ("J. Phys. B: At. Mol. Opt. Phys. 41") have their
   // periods after abbreviated words, which FindSentenceEnd already skips.
+  if (sentence != std::string_view::npos && sentence < container_end &&
+      !chapter && !item->title.empty() && container_end < t.size()) {
+    // "Title. Subtitle. Journal 12: 3-4": two sentences before the numbers;
+    // the one next to the numbers is the journal, the first continues the
+    // title.
+    size_t next = sentence + 1;
+    while (next < t.size() && t[next] == ' ') ++next;
+    size_t again = FindSentenceEnd(t, next);
+    while (again != std::string_view::npos && t[again] == '.' &&
+           again < container_end &&
+           (AbbreviatedWordDot(t, again) ||
+            AbbreviatedRunTo(t, again, container_end))) {
+      again = FindSentenceEnd(t, again + 1);
+    }
+    if (again == std::string_view::npos || again >= container_end) {
+      std::string_view first = t.substr(0, sentence);
+      std::string_view second = Trim(t.substr(next, container_end - next), " ,;:(");
+      if (SubtitleBeforeJournal(first, second)) {
+        char last = item->title.back();
+        item->title += last == '?' || last == '!' ? " " : ". ";
+        item->title += std::string(Trim(first, " "));
+        if (t[sentence] != '.') item->title += t[sentence];
+        container_end -= next;
+        t = t.substr(next);
+        sentence = std::string_view::npos;
+      }
+    }
+  }
   if (sentence != std::string_view::npos && sentence < container_end)
     container_end = sentence;
   // "MIT Press, Cambridge, MA": a comma before a place or publisher ends it.
@@ -603,12 +554,14 @@ void ParseTail(std::string_view tail, CslItem* item) {
       // "San Jose, CA", "Sydney, Australia": one place across a comma.
       size_t e2 = t.find_first_of(",.:;", e + 1);
       if (e2 == std::string_view::npos) e2 = t.size();
-      if (t[e2] == '.' && e2 >= 2 && e2 + 1 < t.size() && t[e2 - 2] == ' ' && t[e2 + 1] != ' ')
+      if (e2 < t.size() && t[e2] == '.' && e2 >= 2 && e2 + 1 < t.size() &&
+          t[e2 - 2] == ' ' && t[e2 + 1] != ' ')
         e2 = t.find_first_of(",:;", e2 + 1);  // "D. C."
       if (e2 == std::string_view::npos) e2 = t.size();
-      if (LooksLikePlace(t.substr(i, e2 - i)) && !LooksLikePlace(t.substr(i, e - i))) e = e2;
-      else if (LooksLikePlace(t.substr(i, e2 - i)) &&
-               InList(t.substr(e + 1, e2 - e - 1), kCountries, std::size(kCountries)))
+      std::string_view second = t.substr(e + 1, e2 - e - 1);
+      if (LooksLikePlace(t.substr(i, e2 - i)) &&
+          (!LooksLikePlace(t.substr(i, e - i)) || IsCountryOrState(second) ||
+           IsStateCode(second)))
         e = e2;
     }
     std::string_view piece = TrimPunct(t.substr(i, e - i));

@@ -70,6 +70,11 @@ std::string NormalizeReference(std::string_view text) {
       ++i;
       continue;
     }
+    // ",," (a list written with doubled separators) reads as one comma.
+    if (c == ',' && !out.empty() && out.back() == ',') {
+      ++i;
+      continue;
+    }
     if (pending_space && !out.empty()) out += ' ';
     pending_space = false;
     out += c;
