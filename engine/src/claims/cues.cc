@@ -32,15 +32,37 @@ uint64_t HashWord(std::string_view w) {
 
 }  // namespace
 
-bool NormalizedText::HasWord(std::string_view word) const {
-  if (!std::binary_search(word_hashes.begin(), word_hashes.end(), HashWord(word))) return false;
+// The first word of a cue phrase is hashed once per thread: phrases are
+// string literals, so their address identifies them.
+uint64_t CachedHash(std::string_view word) {
+  struct Slot {
+    const char* data = nullptr;
+    size_t size = 0;
+    uint64_t hash = 0;
+  };
+  thread_local Slot cache[2048];
+  Slot& slot = cache[(reinterpret_cast<uintptr_t>(word.data()) >> 2) & 2047];
+  if (slot.data != word.data() || slot.size != word.size()) {
+    slot.data = word.data();
+    slot.size = word.size();
+    slot.hash = HashWord(word);
+  }
+  return slot.hash;
+}
+
+bool NormalizedText::HasWordHash(std::string_view word, uint64_t h) const {
+  if ((bloom & (uint64_t{1} << (h & 63))) == 0) return false;
+  if (!std::binary_search(word_hashes.begin(), word_hashes.end(), h)) return false;
   return std::find(words.begin(), words.end(), word) != words.end();
 }
+
+bool NormalizedText::HasWord(std::string_view word) const { return HasWordHash(word, HashWord(word)); }
 
 bool NormalizedText::Has(std::string_view phrase) const {
   // Most phrases are absent: reject on the first word before scanning.
   size_t space = phrase.find(' ');
-  if (!HasWord(phrase.substr(0, space))) return false;
+  std::string_view first = phrase.substr(0, space);
+  if (!HasWordHash(first, CachedHash(first))) return false;
   if (space == std::string_view::npos) return true;
   // Whole words: the phrase must be surrounded by spaces in norm.
   size_t pos = 0;
@@ -108,7 +130,11 @@ NormalizedText Normalize(std::string_view text) {
     }
   }
   t.word_hashes.reserve(t.words.size());
-  for (const std::string& w : t.words) t.word_hashes.push_back(HashWord(w));
+  for (const std::string& w : t.words) {
+    uint64_t h = HashWord(w);
+    t.word_hashes.push_back(h);
+    t.bloom |= uint64_t{1} << (h & 63);
+  }
   std::sort(t.word_hashes.begin(), t.word_hashes.end());
   return t;
 }

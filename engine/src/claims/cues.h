@@ -21,8 +21,13 @@ struct NormalizedText {
   std::string norm;
   std::vector<std::string> words;  // letters, digits and apostrophes
   std::vector<uint64_t> word_hashes;  // sorted hashes of words: fast rejection
+  uint64_t bloom = 0;                 // one bit per word hash, faster still
   bool HasWord(std::string_view word) const;
-  bool Has(std::string_view phrase) const;  // phrase is a " word ... " form
+  // True when the words of `phrase` ("studies show") occur in a row.
+  // `phrase` must have static storage (a literal): its hash is cached by
+  // address.
+  bool Has(std::string_view phrase) const;
+  bool HasWordHash(std::string_view word, uint64_t hash) const;
   bool StartsWith(std::string_view prefix) const;
 };
 
