@@ -344,6 +344,49 @@ TEST(ReferenceParserTest, BookTitleColonIsNotPlace) {
   EXPECT_EQ(it.publisher_place, "Albany, New York");
 }
 
+TEST(ReferenceParserTest, VancouverListEndsBeforeOneLetterTitleWord) {
+  CslItem it = ParseReference(
+      "Ode K, van Dam HA. A pilot trial of cold water immersion. Sports Med "
+      "4: 1-9.");
+  ASSERT_EQ(it.author.size(), 2u);
+  EXPECT_EQ(it.author[1].family, "van Dam");
+  EXPECT_EQ(it.author[1].given, "HA");
+  EXPECT_EQ(it.title, "A pilot trial of cold water immersion");
+}
+
+TEST(ReferenceParserTest, SuffixSegmentStaysWithItsName) {
+  CslItem it = ParseReference(
+      "Lee JR, Hart EO, Jr., Moss CJ. Gait after knee surgery. Gait Posture "
+      "2001;12(3): 24-8.");
+  ASSERT_EQ(it.author.size(), 3u);
+  EXPECT_EQ(it.author[1].family, "Hart");
+  EXPECT_EQ(it.author[1].given, "EO Jr");
+  EXPECT_EQ(it.author[2].family, "Moss");
+  EXPECT_EQ(it.title, "Gait after knee surgery");
+}
+
+TEST(ReferenceParserTest, SemicolonListWithFullGivenNames) {
+  CslItem it = ParseReference(
+      "Ward, K.; Olsen, Dag; Reyes, Ana. Balance training in older adults. "
+      "Aging Res 3: 5-9.");
+  ASSERT_EQ(it.author.size(), 3u);
+  EXPECT_EQ(it.author[1].family, "Olsen");
+  EXPECT_EQ(it.author[1].given, "Dag");
+  EXPECT_EQ(it.author[2].given, "Ana");
+  EXPECT_EQ(it.title, "Balance training in older adults");
+}
+
+TEST(ReferenceParserTest, CapitalParticleFamilyName) {
+  CslItem it = ParseReference(
+      "Van Loon, Pieter. Muscle recovery. Utrecht: Spectrum, 2004.");
+  ASSERT_EQ(it.author.size(), 1u);
+  EXPECT_EQ(it.author[0].family, "Van Loon");
+  EXPECT_EQ(it.author[0].given, "Pieter");
+  EXPECT_EQ(it.title, "Muscle recovery");
+  EXPECT_EQ(it.publisher_place, "Utrecht");
+  EXPECT_EQ(it.publisher, "Spectrum");
+}
+
 TEST(CslJsonTest, FieldNamesAndOmission) {
   CslItem it;
   it.type = "article-journal";

@@ -195,6 +195,32 @@ bool InitialAhead(std::string_view s, size_t i) {
                                        !StartsLower(s, t.e + 1)));
 }
 
+// A given name after "Smith,": a capitalised word, then perhaps initials,
+// then a separator ("John;", "Mary K. (1994)", "Duy,").
+bool GivenWordAhead(std::string_view s, size_t i) {
+  Token t = ReadToken(s, i);
+  if (t.kind != Kind::kCap) return false;
+  if (t.dot) return true;  // "Paul." ends the list
+  size_t k = t.e;
+  Token n = ReadToken(s, k);
+  while (n.kind == Kind::kInitial) {
+    k = n.dot ? n.e + 1 : n.e;
+    n = ReadToken(s, k);
+  }
+  while (k < s.size() && s[k] == ' ') ++k;
+  return k >= s.size() || s[k] == ',' || s[k] == ';' || s[k] == '(' ||
+         s[k] == '.' || n.kind == Kind::kConnector;
+}
+
+// "De", "Di", "Van", "Le": a particle written with a capital at the start
+// of a family name.
+bool IsCapitalParticle(std::string_view w) {
+  if (w.size() < 2 || w.size() > 5 || !IsAsciiUpper(w[0])) return false;
+  std::string lower;
+  for (char c : w) lower += ToLower(c);
+  return IsParticle(lower);
+}
+
 }  // namespace
 
 size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
@@ -207,6 +233,8 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
   bool vancouver = false;       // a name was written "Smith JA"
   int names_with_initials = 0;
   bool connector_before = false;  // "and" or "&" precedes this segment
+  bool semicolon_before = false;  // ';' separates the names
+  bool given_words = false;       // a name was written "Smith, John"
   int segments = 0;
   while (i < s.size()) {
     while (i < s.size() && s[i] == ' ') ++i;
@@ -220,7 +248,9 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
     // One segment: words up to a separator.
     size_t seg_start = i;
     bool after_connector = connector_before;
+    bool after_semicolon = semicolon_before;
     connector_before = false;
+    semicolon_before = false;
     size_t seg_end = i;        // end of the last word taken
     size_t cut_end = 0;        // end of an acceptable prefix ending at '.'
     int caps = 0;
@@ -269,8 +299,15 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
         break;
       }
       if (t.kind == Kind::kSuffix) continue;
-      if (next.kind == Kind::kInitial) continue;  // "J. A." or "B.R."
       bool after_family = first_cap && !pending_family;
+      // "Recum HA. A study": after Vancouver initials a period ends the
+      // list even when the title starts with a one-letter word.
+      if (after_family && t.kind == Kind::kCluster && next.kind == Kind::kInitial &&
+          ReadToken(s, next.e).kind != Kind::kInitial && !next.dot) {
+        stop_after = true;
+        break;
+      }
+      if (next.kind == Kind::kInitial) continue;  // "J. A." or "B.R."
       if (after_family && (vancouver || t.kind == Kind::kCluster)) {
         stop_after = true;  // "Smith J. Title", "Slade GD. Title"
         break;
@@ -307,6 +344,15 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
       break;
     }
     if (bad || words == 0 || words > 6) break;
+    if (segments > 0 && words == 1 && last_kind == Kind::kSuffix) {
+      // "Mason EO, Jr., Baker CJ": the suffix of the name before.
+      end = seg_end;
+      if (stop_after) break;
+      i = seg_end;
+      while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == ';')) ++i;
+      if (i < s.size() && s[i] == '(') break;
+      continue;
+    }
     if (caps > 3 && initials == 0) break;  // a title, not a name
     // A lone capitalised word is a name only as a given name after "Smith,",
     // as the first segment, or as a family name before initials.
@@ -314,7 +360,10 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
     if (lone && caps == 1 && !pending_family && segments > 0 && !after_connector) {
       size_t k = seg_end;
       while (k < s.size() && s[k] == ' ') ++k;
-      if (k >= s.size() || s[k] != ',' || !InitialAhead(s, k + 1)) break;
+      bool given_next = k < s.size() && s[k] == ',' &&
+                        (InitialAhead(s, k + 1) ||
+                         ((after_semicolon || given_words) && GivenWordAhead(s, k + 1)));
+      if (!given_next) break;
     }
     if (caps == 0 && initials == 0) break;  // particles only
     // Once names carry initials, a segment of bare words ("Attribute
@@ -337,8 +386,12 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
       if (first.kind == Kind::kCap && !first.dot) vancouver = true;
     }
     if (initials > 0) ++names_with_initials;
+    if (pending_family && caps >= 1 && first_cap) given_words = true;
     if (lone && !pending_family) {
       pending_family = true;
+    } else if (segments == 0 && initials == 0 && caps == 2 &&
+               IsCapitalParticle(s.substr(seg_start, WordLength(s, seg_start)))) {
+      pending_family = true;  // "De Smet, Brecht"
     } else {
       pending_family = false;
     }
@@ -357,6 +410,7 @@ size_t FindAuthorEnd(std::string_view s, bool* role_editor) {
     }
     char c = s[i];
     if (c == ',' || c == ';') {
+      semicolon_before = c == ';';
       ++i;
       while (i < s.size() && s[i] == ' ') ++i;
       Token t = ReadToken(s, i);
@@ -495,6 +549,16 @@ std::vector<CslName> ParseNames(std::string_view list, bool* et_al) {
   for (size_t k = 0; k < pieces.size(); ++k) {
     std::string_view p = pieces[k];
     CslName name;
+    {
+      // "Jr." on its own belongs to the name before it.
+      std::vector<Token> ts = tokens_of(p);
+      if (ts.size() == 1 && ts[0].kind == Kind::kSuffix && !out.empty()) {
+        std::string& given = out.back().given;
+        given += given.empty() ? "" : " ";
+        given += std::string(p);
+        continue;
+      }
+    }
     if (HasOrgWord(p) || tokens_of(p).size() > 5) {
       name.literal = std::string(p);
       out.push_back(std::move(name));
