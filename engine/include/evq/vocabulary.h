@@ -13,8 +13,14 @@
 // (lowercase); mesh_id is a MeSH descriptor UI or empty; broader is the
 // canonical name of the broader term of the same kind, or empty; synonyms are
 // '|'-separated surface forms. Matching ignores case, treats '-' and ' ' alike
-// and accepts simple plurals. A later line for the same kind and name adds
-// synonyms and overrides mesh_id and broader when they are given.
+// and accepts simple plurals and possessives on the last word. A synonym word
+// with a capital after its first letter ("LBP", "TENS", "NSAIDs") is an
+// abbreviation and matches only as written, so "tens of thousands" is not
+// TENS. Matches are whole words: nothing matches inside a hyphenated compound
+// ("anti-inflammatory") unless the compound itself is a form, and no form
+// matches across a comma or full stop. A later line for the same kind and
+// name adds synonyms and overrides mesh_id and broader when they are given; a
+// synonym given later to another term moves to that term.
 //
 // Ownership: a Vocabulary owns its data. Thread safety: after loading, const
 // methods may be called from any number of threads; Add* is not thread-safe.

@@ -325,7 +325,7 @@ std::string FindNonClaimReason(const NormalizedText& t, std::string_view origina
       "keep", "avoid", "take", "get", "find", "check", "follow", "start", "stop", "lets",
       "let's", "consider", "note", "be", "don't", "do", "place", "hold", "repeat", "lie",
       "stand", "sit", "roll", "breathe", "book", "schedule", "share", "join", "download",
-      "discover", "explore", "watch", "look", "here", "please"};
+      "discover", "explore", "watch", "look", "here", "here's", "please"};
   if (!t.words.empty()) {
     for (std::string_view v : kImperatives) {
       if (t.words[0] == v) return "advice";
