@@ -17,6 +17,7 @@ namespace {
 
 std::vector<std::string> ParseStringArray(const std::string& text) {
   std::vector<std::string> out;
+  if (text == "[]") return out;  // most sentences; skip the parser
   // The column is written by the store itself; tolerate damage rather than
   // fail a whole query over one sentence's cue list.
   try {
@@ -67,21 +68,38 @@ bool IsQueryError(sqlite3* db) {
 
 }  // namespace store
 
-Status Store::Rep::LoadSentenceDetails(int64_t sentence_id, Sentence* sentence,
-                                       std::vector<CslItem>* references) {
+Status Store::Rep::LoadDetails(const std::vector<DetailTarget>& targets) {
+  if (targets.empty()) return Status::Ok();
+  // One statement per kind of detail for the whole batch, the sentence ids
+  // passed as a JSON array: a statement per sentence costs more in
+  // step/reset overhead than the lookups themselves.
+  std::string ids = "[";
+  std::unordered_map<int64_t, size_t> target_of;
+  target_of.reserve(targets.size());
+  for (size_t i = 0; i < targets.size(); ++i) {
+    if (i > 0) ids += ',';
+    ids += std::to_string(targets[i].id);
+    target_of.emplace(targets[i].id, i);
+  }
+  ids += ']';
+
   Status s;
   store::Stmt* terms = Cached(
-      "SELECT st.role, t.name FROM sentence_terms st "
-      "JOIN terms t ON t.id = st.term_id "
-      "WHERE st.sentence_id = ?1 ORDER BY st.role, st.ordinal",
+      "SELECT st.sentence_id, st.role, t.name FROM json_each(?1) j "
+      "CROSS JOIN sentence_terms st ON st.sentence_id = j.value "
+      "CROSS JOIN terms t ON t.id = st.term_id "
+      "ORDER BY j.key, st.role, st.ordinal",
       &s);
   if (terms == nullptr) return s;
   {
     store::StmtResetter reset(*terms);
-    terms->Bind(1, sentence_id);
+    terms->Bind(1, ids);
     while (terms->Step(&s)) {
-      std::string role = terms->Text(0);
-      std::string name = terms->Text(1);
+      auto it = target_of.find(terms->Int(0));
+      if (it == target_of.end()) continue;
+      Sentence* sentence = targets[it->second].sentence;
+      int64_t role = terms->Int(1);
+      std::string name = terms->Text(2);
       if (role == store::kRoleCondition) {
         sentence->conditions.push_back(std::move(name));
       } else if (role == store::kRoleContext) {
@@ -96,62 +114,80 @@ Status Store::Rep::LoadSentenceDetails(int64_t sentence_id, Sentence* sentence,
   }
 
   store::Stmt* cits = Cached(
-      "SELECT id, marker, style, start, \"end\" FROM citations "
-      "WHERE sentence_id = ?1 ORDER BY ordinal",
+      "SELECT c.sentence_id, c.id, c.marker, c.style, c.start, c.\"end\" "
+      "FROM json_each(?1) j "
+      "CROSS JOIN citations c ON c.sentence_id = j.value "
+      "ORDER BY j.key, c.ordinal",
       &s);
   if (cits == nullptr) return s;
-  store::Stmt* refs = Cached(
-      "SELECT r.id, r.csl FROM citation_refs cr JOIN refs r ON r.id = cr.ref_id "
-      "WHERE cr.citation_id = ?1 ORDER BY cr.ordinal",
-      &s);
-  if (refs == nullptr) return s;
-
-  // Read the citations first: a statement stepping while another one is
-  // reset is fine in SQLite, but keeping them apart keeps this simple.
-  std::vector<int64_t> citation_ids;
+  // Citation id -> (target, index in its sentence's citations).
+  std::unordered_map<int64_t, std::pair<size_t, size_t>> citation_of;
   {
     store::StmtResetter reset(*cits);
-    cits->Bind(1, sentence_id);
+    cits->Bind(1, ids);
     while (cits->Step(&s)) {
-      citation_ids.push_back(cits->Int(0));
+      auto it = target_of.find(cits->Int(0));
+      if (it == target_of.end()) continue;
+      Sentence* sentence = targets[it->second].sentence;
+      citation_of.emplace(cits->Int(1), std::make_pair(
+                                            it->second,
+                                            sentence->citations.size()));
       Citation c;
-      c.marker = cits->Text(1);
-      c.style = static_cast<CitationStyle>(cits->Int(2));
-      c.start = static_cast<size_t>(cits->Int(3));
-      c.end = static_cast<size_t>(cits->Int(4));
+      c.marker = cits->Text(2);
+      c.style = static_cast<CitationStyle>(cits->Int(3));
+      c.start = static_cast<size_t>(cits->Int(4));
+      c.end = static_cast<size_t>(cits->Int(5));
       sentence->citations.push_back(std::move(c));
     }
     if (!s.ok()) return s;
   }
+  if (citation_of.empty()) return Status::Ok();
 
-  // Each cited reference once, in order of first citation.
-  std::unordered_map<int64_t, int> index_of;
-  for (size_t i = 0; i < citation_ids.size(); ++i) {
-    store::StmtResetter reset(*refs);
-    refs->Bind(1, citation_ids[i]);
-    while (refs->Step(&s)) {
-      int64_t ref_id = refs->Int(0);
-      auto [it, inserted] =
-          index_of.emplace(ref_id, static_cast<int>(references->size()));
-      if (inserted) {
+  store::Stmt* refs = Cached(
+      "SELECT cr.citation_id, r.id, r.csl FROM json_each(?1) j "
+      "CROSS JOIN citations c ON c.sentence_id = j.value "
+      "CROSS JOIN citation_refs cr ON cr.citation_id = c.id "
+      "CROSS JOIN refs r ON r.id = cr.ref_id "
+      "ORDER BY j.key, c.ordinal, cr.ordinal",
+      &s);
+  if (refs == nullptr) return s;
+  // Each target's references: each cited reference once, in order of first
+  // citation. Claims citing the same reference share one parse.
+  std::vector<std::unordered_map<int64_t, int>> index_of(targets.size());
+  std::unordered_map<int64_t, CslItem> parsed;
+  store::StmtResetter reset(*refs);
+  refs->Bind(1, ids);
+  while (refs->Step(&s)) {
+    auto cit = citation_of.find(refs->Int(0));
+    if (cit == citation_of.end()) continue;
+    const auto [target, citation] = cit->second;
+    const int64_t ref_id = refs->Int(1);
+    std::vector<CslItem>* references = targets[target].references;
+    auto [it, inserted] = index_of[target].emplace(
+        ref_id, static_cast<int>(references->size()));
+    if (inserted) {
+      auto cached = parsed.find(ref_id);
+      if (cached == parsed.end()) {
         CslItem item;
-        if (Status p = store::CslItemFromJson(refs->Text(1), &item); !p.ok()) {
+        if (Status p = store::CslItemFromJson(refs->Text(2), &item); !p.ok()) {
           return p;
         }
-        references->push_back(std::move(item));
+        cached = parsed.emplace(ref_id, std::move(item)).first;
       }
-      sentence->citations[i].references.push_back(it->second);
+      references->push_back(cached->second);
     }
-    if (!s.ok()) return s;
+    targets[target].sentence->citations[citation].references.push_back(
+        it->second);
   }
-  return Status::Ok();
+  return s;
 }
 
 Result<std::vector<StoredClaim>> Store::Claims(const ClaimQuery& query) {
   // The statement differs with the filters given; each variant is prepared
   // once and cached. With `about` or `cites`, the matching sentence ids are
   // found first through the indexes and the sentences looked up by id
-  // (CROSS JOIN fixes that order), so a selective query never scans the
+  // (CROSS JOIN fixes that order, which SQLite's planner, without
+  // statistics, does not always pick), so a selective query never scans the
   // corpus.
   std::string sql;
   std::vector<std::string> ctes;
@@ -162,7 +198,7 @@ Result<std::vector<StoredClaim>> Store::Claims(const ClaimQuery& query) {
         "roots(id) AS ("
         "SELECT id FROM terms WHERE key IN (?1, ?2) AND kind = 'condition' "
         "UNION SELECT ts.term_id FROM term_synonyms ts "
-        "JOIN terms t ON t.id = ts.term_id "
+        "CROSS JOIN terms t ON t.id = ts.term_id "
         "WHERE ts.key IN (?1, ?2) AND t.kind = 'condition')");
     ctes.push_back(
         "under(id) AS (SELECT id FROM roots "
@@ -181,7 +217,7 @@ Result<std::vector<StoredClaim>> Store::Claims(const ClaimQuery& query) {
       matched +=
           "SELECT sentence_id FROM sentence_terms "
           "WHERE term_id IN (SELECT id FROM under) "
-          "AND role IN ('condition', 'context')";
+          "AND role <= 1";  // kRoleCondition, kRoleContext
       if (cites) matched += " INTERSECT SELECT id FROM cited";
     } else {
       matched += "SELECT DISTINCT id FROM cited";
@@ -204,7 +240,9 @@ Result<std::vector<StoredClaim>> Store::Claims(const ClaimQuery& query) {
         " FROM matched m CROSS JOIN sentences s ON s.id = m.id "
         "CROSS JOIN documents d ON d.id = s.document_id";
   } else {
-    sql += " FROM documents d JOIN sentences s ON s.document_id = d.id";
+    // Documents in source order, each one's sentences in order: rows come
+    // out sorted, so a LIMIT stops early instead of sorting every claim.
+    sql += " FROM documents d CROSS JOIN sentences s ON s.document_id = d.id";
   }
   sql += " WHERE s.claim = 1";
   if (!query.statuses.empty()) {
@@ -247,16 +285,17 @@ Result<std::vector<StoredClaim>> Store::Claims(const ClaimQuery& query) {
     }
   }
 
+  std::vector<Rep::DetailTarget> targets;
+  targets.reserve(rows.size());
+  for (auto& [id, claim] : rows) {
+    targets.push_back({id, &claim.sentence, &claim.references});
+  }
+  if (Status d = rep_->LoadDetails(targets); !d.ok()) {
+    return store::WithPrefix("claims", d);
+  }
   std::vector<StoredClaim> out;
   out.reserve(rows.size());
-  for (auto& [id, claim] : rows) {
-    if (Status d = rep_->LoadSentenceDetails(id, &claim.sentence,
-                                             &claim.references);
-        !d.ok()) {
-      return store::WithPrefix("claims", d);
-    }
-    out.push_back(std::move(claim));
-  }
+  for (auto& row : rows) out.push_back(std::move(row.second));
   return out;
 }
 

@@ -103,7 +103,8 @@ Status CslItemFromJson(std::string_view text, CslItem* item) {
   item->type = Str(object, "type");
   item->author = ReadNames(object, "author");
   item->editor = ReadNames(object, "editor");
-  item->et_al = Bool(object, "et-al") || Bool(object, "et_al");
+  // evq's own fields carry an "evq:" prefix (see cite/csl_json.cc).
+  item->et_al = Bool(object, "evq:et-al");
   item->issued = ReadDate(object, "issued");
   item->accessed = ReadDate(object, "accessed");
   item->title = Str(object, "title");
@@ -122,8 +123,7 @@ Status CslItemFromJson(std::string_view text, CslItem* item) {
   item->url = Str(object, "URL");
   item->citation_number = Str(object, "citation-number");
   item->citation_label = Str(object, "citation-label");
-  item->raw = Str(object, "raw");
-  if (item->raw.empty()) item->raw = Str(object, "note");
+  item->raw = Str(object, "evq:raw");
   return Status::Ok();
 }
 

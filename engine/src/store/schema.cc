@@ -17,13 +17,21 @@ namespace {
 
 // Schema version 1. Enumerations are stored as the integer values of their
 // C++ enums (BlockRole, ClaimKind, BackingStatus, CitationStyle), checked by
-// range so a bad value fails the Put instead of being stored. Offsets are
+// range so a bad value fails the Put instead of being stored. Checks on
+// rows written per sentence use BETWEEN, not IN lists: SQLite builds an
+// ephemeral table for every evaluation of an IN list of three or more
+// constants, which cost a quarter of an import's time. Offsets are
 // bytes into the document's normalized text. JSON columns hold arrays of
 // strings (hedge_cues, evidence) or one CSL-JSON object (refs.csl).
 //
 // The FTS5 tables are external-content tables over sentences.text and the
-// refs text columns, kept in sync by triggers; deleting a document cascades
-// through the foreign keys, and the cascaded deletes fire the triggers.
+// refs text columns. Deleting a document cascades through the foreign keys,
+// and the cascaded deletes fire triggers that delete the index entries.
+// There are no insert triggers: Put indexes new rows itself, after all other
+// rows of the document, because FTS5 flushes its pending index data at every
+// statement savepoint, and every insert into a table with triggers or
+// foreign keys opens one: indexing row by row from a trigger made one tiny
+// segment per sentence and an import ten times slower.
 constexpr const char* kSchemaV1 = R"sql(
 CREATE TABLE meta (
   key TEXT PRIMARY KEY,
@@ -35,7 +43,7 @@ CREATE TABLE documents (
   source TEXT NOT NULL UNIQUE,
   format TEXT NOT NULL,
   title TEXT NOT NULL,
-  has_reference_list INTEGER NOT NULL CHECK (has_reference_list IN (0, 1)),
+  has_reference_list INTEGER NOT NULL CHECK (has_reference_list BETWEEN 0 AND 1),
   imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 
@@ -47,20 +55,18 @@ CREATE TABLE sentences (
   "end" INTEGER NOT NULL,
   role INTEGER NOT NULL CHECK (role BETWEEN 0 AND 8),
   text TEXT NOT NULL,
-  claim INTEGER NOT NULL CHECK (claim IN (0, 1)),
+  claim INTEGER NOT NULL CHECK (claim BETWEEN 0 AND 1),
   kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 7),
-  hedged INTEGER NOT NULL CHECK (hedged IN (0, 1)),
+  hedged INTEGER NOT NULL CHECK (hedged BETWEEN 0 AND 1),
   hedge_cues TEXT NOT NULL DEFAULT '[]',
-  negated INTEGER NOT NULL CHECK (negated IN (0, 1)),
+  negated INTEGER NOT NULL CHECK (negated BETWEEN 0 AND 1),
   status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 5),
   backing_phrase TEXT NOT NULL DEFAULT '',
   evidence TEXT NOT NULL DEFAULT '[]',
   UNIQUE (document_id, ordinal)
 );
--- Claims of a document in order, and claims by status, without touching the
--- non-claim sentences that make up most of a corpus.
-CREATE INDEX sentences_claims ON sentences (document_id, ordinal)
-  WHERE claim = 1;
+-- Claim counts by status without reading the sentences table. (Claims of a
+-- document in order use the UNIQUE index above.)
 CREATE INDEX sentences_claim_status ON sentences (status) WHERE claim = 1;
 
 CREATE TABLE refs (
@@ -130,8 +136,9 @@ CREATE INDEX term_synonyms_key ON term_synonyms (key);
 
 CREATE TABLE sentence_terms (
   sentence_id INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,
-  role TEXT NOT NULL
-    CHECK (role IN ('condition', 'context', 'intervention', 'anatomy')),
+  -- 0 condition, 1 context (a condition inherited from a heading or the
+  -- title), 2 intervention, 3 anatomy.
+  role INTEGER NOT NULL CHECK (role BETWEEN 0 AND 3),
   ordinal INTEGER NOT NULL,
   term_id INTEGER NOT NULL REFERENCES terms (id),
   PRIMARY KEY (sentence_id, role, ordinal)
@@ -144,9 +151,6 @@ CREATE VIRTUAL TABLE sentences_fts USING fts5 (
   content = 'sentences', content_rowid = 'id',
   tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
-  INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
-END;
 CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
   INSERT INTO sentences_fts (sentences_fts, rowid, text)
     VALUES ('delete', old.id, old.text);
@@ -162,10 +166,6 @@ CREATE VIRTUAL TABLE refs_fts USING fts5 (
   content = 'refs', content_rowid = 'id',
   tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER refs_fts_insert AFTER INSERT ON refs BEGIN
-  INSERT INTO refs_fts (rowid, authors, title, container, raw)
-    VALUES (new.id, new.authors, new.title, new.container, new.raw);
-END;
 CREATE TRIGGER refs_fts_delete AFTER DELETE ON refs BEGIN
   INSERT INTO refs_fts (refs_fts, rowid, authors, title, container, raw)
     VALUES ('delete', old.id, old.authors, old.title, old.container, old.raw);
@@ -322,11 +322,14 @@ const char* KindText(TermKind kind) {
 Store::Rep::~Rep() {
   // Statements must be finalized before the connection closes.
   statements.clear();
+  // Lets SQLite gather the statistics its planner uses, when they are
+  // stale; cheap when they are not (SQLite's advice for every close).
+  if (db != nullptr) sqlite3_exec(db, "PRAGMA optimize", nullptr, nullptr, nullptr);
   sqlite3_close_v2(db);
 }
 
 store::Stmt* Store::Rep::Cached(std::string_view sql, Status* status) {
-  auto it = statements.find(std::string(sql));
+  auto it = statements.find(sql);
   if (it != statements.end()) return it->second.get();
   auto stmt = std::make_unique<store::Stmt>();
   if (Status s = store::Prepare(db, sql, stmt.get()); !s.ok()) {

@@ -45,16 +45,20 @@ Result<std::vector<SearchHit>> Store::Search(const std::string& query,
     }
   }
 
+  // Hits carry no StoredClaim::references to point into: keep the
+  // citations' markers and offsets, drop their reference indexes.
+  std::vector<std::vector<CslItem>> unused(rows.size());
+  std::vector<Rep::DetailTarget> targets;
+  targets.reserve(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    targets.push_back({rows[i].first, &rows[i].second.sentence, &unused[i]});
+  }
+  if (Status d = rep_->LoadDetails(targets); !d.ok()) {
+    return store::WithPrefix("search", d);
+  }
   std::vector<SearchHit> out;
   out.reserve(rows.size());
   for (auto& [id, hit] : rows) {
-    // Hits carry no StoredClaim::references to point into: keep the
-    // citations' markers and offsets, drop their reference indexes.
-    std::vector<CslItem> unused;
-    if (Status d = rep_->LoadSentenceDetails(id, &hit.sentence, &unused);
-        !d.ok()) {
-      return store::WithPrefix("search", d);
-    }
     for (Citation& c : hit.sentence.citations) c.references.clear();
     out.push_back(std::move(hit));
   }

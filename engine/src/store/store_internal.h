@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -27,11 +28,21 @@ namespace store {
 // PRAGMA application_id of evq databases: "EVQ1".
 inline constexpr int32_t kApplicationId = 0x45565131;
 
-// Roles of a term in a sentence, as stored in sentence_terms.role.
-inline constexpr const char* kRoleCondition = "condition";
-inline constexpr const char* kRoleContext = "context";
-inline constexpr const char* kRoleIntervention = "intervention";
-inline constexpr const char* kRoleAnatomy = "anatomy";
+// Roles of a term in a sentence, as stored in sentence_terms.role. The
+// about-query relies on condition and context being the two lowest.
+inline constexpr int64_t kRoleCondition = 0;
+inline constexpr int64_t kRoleContext = 1;
+inline constexpr int64_t kRoleIntervention = 2;
+inline constexpr int64_t kRoleAnatomy = 3;
+
+// Lets maps keyed by std::string be searched with a string_view, without
+// building a string for every statement lookup.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>{}(s);
+  }
+};
 
 // The vocabulary terms a Store needs, copied at Open so that the Vocabulary
 // need not outlive it. Keys are "<kind>\t<normalized name>".
@@ -66,7 +77,9 @@ struct Store::Rep {
   // Prepared statements, keyed by their SQL text, kept for the life of the
   // connection: preparing costs more than running for the small statements
   // a Put issues per sentence.
-  std::unordered_map<std::string, std::unique_ptr<store::Stmt>> statements;
+  std::unordered_map<std::string, std::unique_ptr<store::Stmt>,
+                     store::StringHash, std::equal_to<>>
+      statements;
   // Term ids by "<kind>\t<name>" already written (and brought up to date
   // with the vocabulary) through this connection. Cleared when a Put rolls
   // back, since the rows it inserted are gone.
@@ -90,10 +103,15 @@ struct Store::Rep {
   // Runs a count query with ?1 bound to `document_id`.
   Status Count(const char* sql, int64_t document_id, int64_t* out);
 
-  // Readers: fill a Sentence (everything but the columns already read by the
-  // caller) and the references its citations resolve to (claims.cc).
-  Status LoadSentenceDetails(int64_t sentence_id, Sentence* sentence,
-                             std::vector<CslItem>* references);
+  // Readers: fill in a batch of Sentences (everything but the columns of
+  // kSentenceColumns, already read) and the references their citations
+  // resolve to (claims.cc). `references` may be shared by no two targets.
+  struct DetailTarget {
+    int64_t id;  // sentences.id
+    Sentence* sentence;
+    std::vector<CslItem>* references;
+  };
+  Status LoadDetails(const std::vector<DetailTarget>& targets);
 };
 
 // Column list and reader shared by the queries that return sentences:

@@ -19,6 +19,7 @@ namespace {
 constexpr int kMaxBroaderDepth = 64;
 
 std::string JsonArray(const std::vector<std::string>& values) {
+  if (values.empty()) return "[]";  // most sentences: skip building a json
   // dump() throws on invalid UTF-8 unless told to replace it; a sentence's
   // text should be valid, but a bad cue must not abort the import.
   return nlohmann::json(values).dump(-1, ' ', false,
@@ -100,7 +101,9 @@ Status Store::Rep::PutLocked(const Analysis& a) {
       &s);
   if (ref == nullptr) return s;
   std::vector<int64_t> ref_ids;
+  std::vector<std::string> ref_authors;
   ref_ids.reserve(a.references.size());
+  ref_authors.reserve(a.references.size());
   for (size_t i = 0; i < a.references.size(); ++i) {
     const CslItem& item = a.references[i];
     store::StmtResetter reset(*ref);
@@ -108,7 +111,8 @@ Status Store::Rep::PutLocked(const Analysis& a) {
     ref->Bind(2, static_cast<int64_t>(i));
     ref->Bind(3, CslItemToJson(item));
     ref->Bind(4, FirstFamily(item));
-    ref->Bind(5, AuthorsText(item));
+    std::string authors = AuthorsText(item);
+    ref->Bind(5, authors);
     if (item.issued.year != 0) {
       ref->Bind(6, int64_t{item.issued.year});
     } else {
@@ -122,6 +126,7 @@ Status Store::Rep::PutLocked(const Analysis& a) {
     ref->Bind(12, item.raw);
     if (s = ref->Run(); !s.ok()) return s;
     ref_ids.push_back(sqlite3_last_insert_rowid(db));
+    ref_authors.push_back(std::move(authors));
   }
 
   store::Stmt* sent = Cached(
@@ -147,6 +152,8 @@ Status Store::Rep::PutLocked(const Analysis& a) {
       &s);
   if (cit_ref == nullptr) return s;
 
+  std::vector<int64_t> sentence_ids;
+  sentence_ids.reserve(a.sentences.size());
   for (size_t i = 0; i < a.sentences.size(); ++i) {
     const Sentence& x = a.sentences[i];
     {
@@ -171,11 +178,12 @@ Status Store::Rep::PutLocked(const Analysis& a) {
       }
     }
     const int64_t sentence_id = sqlite3_last_insert_rowid(db);
+    sentence_ids.push_back(sentence_id);
 
     struct TermList {
       const std::vector<std::string>* names;
       TermKind kind;
-      const char* role;
+      int64_t role;
     };
     const TermList lists[] = {
         {&x.conditions, TermKind::kCondition, store::kRoleCondition},
@@ -232,6 +240,35 @@ Status Store::Rep::PutLocked(const Analysis& a) {
         if (s = cit_ref->Run(); !s.ok()) return s;
       }
     }
+  }
+
+  // The full-text indexes last (see the schema's comment on why there are
+  // no insert triggers): single-row inserts into the FTS tables open no
+  // statement savepoint, so FTS5 buffers the whole document and writes it
+  // as one segment at commit.
+  store::Stmt* fts = Cached(
+      "INSERT INTO sentences_fts (rowid, text) VALUES (?1, ?2)", &s);
+  if (fts == nullptr) return s;
+  for (size_t i = 0; i < sentence_ids.size(); ++i) {
+    store::StmtResetter reset(*fts);
+    fts->Bind(1, sentence_ids[i]);
+    fts->Bind(2, a.sentences[i].text);
+    if (s = fts->Run(); !s.ok()) return s;
+  }
+  store::Stmt* ref_fts = Cached(
+      "INSERT INTO refs_fts (rowid, authors, title, container, raw) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)",
+      &s);
+  if (ref_fts == nullptr) return s;
+  for (size_t i = 0; i < ref_ids.size(); ++i) {
+    const CslItem& item = a.references[i];
+    store::StmtResetter reset(*ref_fts);
+    ref_fts->Bind(1, ref_ids[i]);
+    ref_fts->Bind(2, ref_authors[i]);
+    ref_fts->Bind(3, item.title);
+    ref_fts->Bind(4, item.container_title);
+    ref_fts->Bind(5, item.raw);
+    if (s = ref_fts->Run(); !s.ok()) return s;
   }
   return Status::Ok();
 }
