@@ -387,6 +387,16 @@ TEST(ReferenceParserTest, CapitalParticleFamilyName) {
   EXPECT_EQ(it.publisher, "Spectrum");
 }
 
+TEST(ReferenceParserTest, MeetingPlaceInBracketsEndsTheContainer) {
+  CslItem it = ParseReference(
+      "Rao, S. Fast gait tracking. In Proc. Workshop on Motion Capture "
+      "(Toronto, 2005), pp. 7-12.");
+  EXPECT_EQ(it.container_title, "In Proc. Workshop on Motion Capture");
+  EXPECT_EQ(it.publisher_place, "Toronto");
+  EXPECT_EQ(it.issued.year, 2005);
+  EXPECT_EQ(it.page, "7-12");
+}
+
 TEST(CslJsonTest, FieldNamesAndOmission) {
   CslItem it;
   it.type = "article-journal";

@@ -184,6 +184,24 @@ bool AbbreviatedRunTo(std::string_view s, size_t dot, size_t end) {
   return abbreviated > 0 && abbreviated <= 4;
 }
 
+// "(Berlin, 1996)", "(Oct. 1994)", "(Osaka, Japan)" at s[open]: where and
+// when a meeting took place, printed after its name.
+bool ParenthesizedPlaceOrDate(std::string_view s, size_t open) {
+  size_t close = s.find(')', open);
+  if (close == std::string_view::npos || close - open > 40) return false;
+  std::string_view inner = Trim(s.substr(open + 1, close - open - 1), " ");
+  if (inner.empty()) return false;
+  if (MonthNumber(inner.substr(0, WordLength(inner, 0))) != 0 &&
+      FindYear(inner) != std::string_view::npos)
+    return true;
+  size_t comma = inner.find(',');
+  std::string_view head = comma == std::string_view::npos ? inner : inner.substr(0, comma);
+  if (!LooksLikePlace(head) && !LooksLikePlace(inner)) return false;
+  if (comma == std::string_view::npos) return true;
+  std::string_view tail = Trim(inner.substr(comma + 1), " ");
+  return IsYearAt(tail, 0) || IsCountryOrState(tail) || IsStateCode(tail);
+}
+
 // Whether `first` (a sentence after the title) and `second` (the text
 // between it and the volume) read as subtitle + journal: the subtitle is a
 // few words without digits, the journal a short name that is neither a
@@ -323,7 +341,10 @@ void ParseTail(std::string_view tail, CslItem* item) {
       container_end = k;
       break;
     }
-    if (c == '.' || c == '?' || c == '!') continue;
+    if (c == '(' && k > 0 && ParenthesizedPlaceOrDate(t, k)) {
+      container_end = k;  // "Proc. X (Berlin, 1996)", "Conf. Y (Oct. 1994)"
+      break;
+    }
   }
   size_t sentence = FindSentenceEnd(t);
   while (sentence != std::string_view::npos && t[sentence] == '.' &&
@@ -565,6 +586,10 @@ void ParseTail(std::string_view tail, CslItem* item) {
         e = e2;
     }
     std::string_view piece = TrimPunct(t.substr(i, e - i));
+    // "(Osaka, Japan)": the brackets around a place are not part of it.
+    if (!piece.empty() && piece.back() == ')' &&
+        piece.find('(') == std::string_view::npos)
+      piece = TrimPunct(piece.substr(0, piece.size() - 1));
     if (!piece.empty()) {
       int month = MonthNumber(piece.substr(0, WordLength(piece, 0)));
       if (month != 0) {
