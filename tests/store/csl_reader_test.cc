@@ -13,7 +13,8 @@ TEST(CslReaderTest, RoundTripsEveryField) {
   CslItem item;
   item.id = "r7";
   item.type = "chapter";
-  item.author = {{"Stecco", "Carla", ""}, {"", "", "World Health Organization"}};
+  item.author = {{"Stecco", "Carla", ""},
+                 {"", "", "World Health Organization"}};
   item.editor = {{"Schleip", "Robert", ""}};
   item.et_al = true;
   item.issued = {2012, 3, 14, ""};

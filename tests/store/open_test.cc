@@ -21,9 +21,9 @@ TEST_F(OpenTest, CreatesDatabaseInWalModeWithEvqIds) {
   EXPECT_EQ(QueryText(Path(), "PRAGMA application_id"),
             std::to_string(store::kApplicationId));
   EXPECT_EQ(store::kApplicationId, 0x45565131);
-  EXPECT_EQ(QueryText(Path(),
-                      "SELECT value FROM meta WHERE key = 'schema_version'"),
-            std::to_string(kSchemaVersion));
+  EXPECT_EQ(
+      QueryText(Path(), "SELECT value FROM meta WHERE key = 'schema_version'"),
+      std::to_string(kSchemaVersion));
   Result<StoreStats> stats = store->Stats();
   ASSERT_TRUE(stats.ok()) << stats.status().message();
   EXPECT_EQ(stats->documents, 0);
@@ -65,12 +65,14 @@ TEST_F(OpenTest, RejectsFileThatIsNotSqlite) {
   Result<std::unique_ptr<Store>> store = Store::Open(Path("notes.db"), vocab_);
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kCorruption);
-  EXPECT_EQ(store.status().message(),
-            Path("notes.db") + ": not an SQLite database (file is not a database)");
+  EXPECT_EQ(
+      store.status().message(),
+      Path("notes.db") + ": not an SQLite database (file is not a database)");
 }
 
 TEST_F(OpenTest, RejectsOtherApplicationsDatabase) {
-  ASSERT_TRUE(ExecSql(Path("other.db"), "CREATE TABLE t (x); INSERT INTO t VALUES (1)"));
+  ASSERT_TRUE(ExecSql(Path("other.db"),
+                      "CREATE TABLE t (x); INSERT INTO t VALUES (1)"));
   Result<std::unique_ptr<Store>> store = Store::Open(Path("other.db"), vocab_);
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kCorruption);
@@ -87,8 +89,9 @@ TEST_F(OpenTest, RejectsForeignApplicationIdEvenWhenEmpty) {
   Result<std::unique_ptr<Store>> store = Store::Open(Path("gpkg.db"), vocab_);
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kCorruption);
-  EXPECT_EQ(store.status().message(),
-            Path("gpkg.db") + ": not an evq database (application_id 1196444487)");
+  EXPECT_EQ(
+      store.status().message(),
+      Path("gpkg.db") + ": not an evq database (application_id 1196444487)");
 }
 
 TEST_F(OpenTest, RejectsNewerSchema) {
@@ -96,8 +99,8 @@ TEST_F(OpenTest, RejectsNewerSchema) {
     auto store = OpenStore();
     ASSERT_NE(store, nullptr);
   }
-  ASSERT_TRUE(ExecSql(Path(),
-                      "UPDATE meta SET value = '7' WHERE key = 'schema_version'"));
+  ASSERT_TRUE(ExecSql(
+      Path(), "UPDATE meta SET value = '7' WHERE key = 'schema_version'"));
   Result<std::unique_ptr<Store>> store = Store::Open(Path(), vocab_);
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kCorruption);

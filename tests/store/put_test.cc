@@ -101,7 +101,8 @@ TEST_F(PutTest, RePutReplacesTheDocument) {
   Result<std::vector<SearchHit>> new_hits = store->Search("glides", 10);
   ASSERT_TRUE(new_hits.ok());
   EXPECT_EQ(new_hits->size(), 1u);
-  Result<std::vector<StoredClaim>> about = store->Claims({.about = "back pain"});
+  Result<std::vector<StoredClaim>> about =
+      store->Claims({.about = "back pain"});
   ASSERT_TRUE(about.ok());
   EXPECT_TRUE(about->empty());
   EXPECT_TRUE(store->CheckIntegrity().ok());
@@ -146,8 +147,8 @@ TEST_F(PutTest, ConstraintViolationRollsBackNewTermsToo) {
   bad.format = "text";
   bad.sentences.push_back(MakeClaim("Sciatica radiates down the leg.", 0,
                                     BackingStatus::kUnbacked, {"sciatica"}));
-  bad.sentences.push_back(MakeClaim("Broken.", 40,
-                                    static_cast<BackingStatus>(42)));
+  bad.sentences.push_back(
+      MakeClaim("Broken.", 40, static_cast<BackingStatus>(42)));
   Status s = store->Put(bad);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
@@ -167,7 +168,8 @@ TEST_F(PutTest, ConstraintViolationRollsBackNewTermsToo) {
   good.sentences.push_back(MakeClaim("Sciatica often resolves.", 0,
                                      BackingStatus::kUnbacked, {"sciatica"}));
   ASSERT_TRUE(store->Put(good).ok());
-  Result<std::vector<StoredClaim>> claims = store->Claims({.about = "Sciatica"});
+  Result<std::vector<StoredClaim>> claims =
+      store->Claims({.about = "Sciatica"});
   ASSERT_TRUE(claims.ok()) << claims.status().message();
   ASSERT_EQ(claims->size(), 1u);
   EXPECT_EQ((*claims)[0].document, "good.txt");

@@ -22,13 +22,13 @@ class QueryTest : public StoreTest {
     Analysis other;
     other.source = "a/lumbago.txt";
     other.format = "text";
-    other.sentences.push_back(MakeClaim("LBP affects most adults at some point.",
-                                        0, BackingStatus::kAttributed,
-                                        {"low back pain"}));
+    other.sentences.push_back(
+        MakeClaim("LBP affects most adults at some point.", 0,
+                  BackingStatus::kAttributed, {"low back pain"}));
     other.sentences.push_back(MakeNonClaim("Is your back pain real?", 40));
     other.sentences.back().conditions = {"back pain"};
-    other.sentences.push_back(MakeClaim(
-        "Le café soulage la douleur.", 70, BackingStatus::kUnbacked));
+    other.sentences.push_back(
+        MakeClaim("Le café soulage la douleur.", 70, BackingStatus::kUnbacked));
     ASSERT_TRUE(store_->Put(other).ok());
   }
 
@@ -63,7 +63,7 @@ const char kCafe[] = "Le café soulage la douleur.";
 
 TEST_F(QueryTest, AllClaimsInSourceThenPositionOrder) {
   EXPECT_EQ(Texts({}), (std::vector<std::string>{kLbp, kCafe, kCited, kBoth,
-                                                   kVague, kNeck}));
+                                                 kVague, kNeck}));
   EXPECT_EQ(Texts({.limit = 2}), (std::vector<std::string>{kLbp, kCafe}));
 }
 
@@ -75,7 +75,8 @@ TEST_F(QueryTest, AboutIncludesNarrowerConditionsAndContext) {
   EXPECT_EQ(Texts({.about = "low back pain"}),
             (std::vector<std::string>{kLbp, kVague}));
   // Synonyms, case, hyphens and a simple plural resolve to the same term.
-  EXPECT_EQ(Texts({.about = "lumbago"}), (std::vector<std::string>{kLbp, kVague}));
+  EXPECT_EQ(Texts({.about = "lumbago"}),
+            (std::vector<std::string>{kLbp, kVague}));
   EXPECT_EQ(Texts({.about = "lbp"}), (std::vector<std::string>{kLbp, kVague}));
   EXPECT_EQ(Texts({.about = "Low-Back Pain"}),
             (std::vector<std::string>{kLbp, kVague}));
@@ -90,13 +91,13 @@ TEST_F(QueryTest, AboutIncludesNarrowerConditionsAndContext) {
 TEST_F(QueryTest, StatusAndDocumentFilters) {
   EXPECT_EQ(Texts({.statuses = {BackingStatus::kCited}}),
             (std::vector<std::string>{kCited, kBoth}));
-  EXPECT_EQ(Texts({.statuses = {BackingStatus::kVague,
-                                BackingStatus::kAttributed}}),
-            (std::vector<std::string>{kLbp, kVague}));
-  EXPECT_EQ(Texts({.about = "back pain",
-                   .statuses = {BackingStatus::kVague,
-                                BackingStatus::kAttributed}}),
-            (std::vector<std::string>{kLbp, kVague}));
+  EXPECT_EQ(
+      Texts({.statuses = {BackingStatus::kVague, BackingStatus::kAttributed}}),
+      (std::vector<std::string>{kLbp, kVague}));
+  EXPECT_EQ(
+      Texts({.about = "back pain",
+             .statuses = {BackingStatus::kVague, BackingStatus::kAttributed}}),
+      (std::vector<std::string>{kLbp, kVague}));
   EXPECT_EQ(Texts({.document = "a/lumbago.txt"}),
             (std::vector<std::string>{kLbp, kCafe}));
   EXPECT_EQ(Texts({.about = "back pain", .document = "b/fascia.html"}),
@@ -107,7 +108,8 @@ TEST_F(QueryTest, StatusAndDocumentFilters) {
 }
 
 TEST_F(QueryTest, CitesFilterMatchesReferenceText) {
-  EXPECT_EQ(Texts({.cites = "stecco"}), (std::vector<std::string>{kCited, kBoth}));
+  EXPECT_EQ(Texts({.cites = "stecco"}),
+            (std::vector<std::string>{kCited, kBoth}));
   EXPECT_EQ(Texts({.cites = "travell AND simons"}),
             (std::vector<std::string>{kBoth}));
   EXPECT_EQ(Texts({.cites = "title:myofascial"}),
@@ -118,11 +120,13 @@ TEST_F(QueryTest, CitesFilterMatchesReferenceText) {
             (std::vector<std::string>{kBoth}));
   EXPECT_TRUE(Texts({.cites = "nobody"}).empty());
 
-  Result<std::vector<StoredClaim>> bad = store_->Claims({.cites = "\"unbalanced"});
+  Result<std::vector<StoredClaim>> bad =
+      store_->Claims({.cites = "\"unbalanced"});
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(bad.status().message(),
-            "claims: malformed cites query '\"unbalanced': unterminated string");
+  EXPECT_EQ(
+      bad.status().message(),
+      "claims: malformed cites query '\"unbalanced': unterminated string");
 }
 
 TEST_F(QueryTest, ClaimsComeBackWhole) {

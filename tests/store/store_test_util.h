@@ -133,10 +133,11 @@ inline Analysis FasciaArticle(const std::string& source = "fascia.html") {
   stecco.id = "ref-1";
   stecco.doi = "10.1111/joa.12345";
   stecco.citation_number = "1";
-  stecco.raw = "1. Stecco C. Fascial anatomy of the lumbar spine. J Anat. 2018.";
-  CslItem travell = MakeReference("Travell", "Janet", 1999,
-                                  "Myofascial pain and dysfunction",
-                                  "Williams & Wilkins");
+  stecco.raw =
+      "1. Stecco C. Fascial anatomy of the lumbar spine. J Anat. 2018.";
+  CslItem travell =
+      MakeReference("Travell", "Janet", 1999, "Myofascial pain and dysfunction",
+                    "Williams & Wilkins");
   travell.type = "book";
   travell.author.push_back(CslName{"Simons", "David", ""});
   travell.id = "ref-2";
@@ -154,28 +155,26 @@ inline Analysis FasciaArticle(const std::string& source = "fascia.html") {
   cited.citations.push_back(MakeCitation("(1)", 19 + 71, {0}));
   a.sentences.push_back(cited);
 
-  Sentence both = MakeClaim(
-      "Tight fascia may refer pain down the legs [1-2].", 100,
-      BackingStatus::kCited, {}, {"back pain"});
+  Sentence both = MakeClaim("Tight fascia may refer pain down the legs [1-2].",
+                            100, BackingStatus::kCited, {}, {"back pain"});
   both.hedged = true;
   both.hedge_cues = {"may"};
   both.anatomy = {"fascia"};
   both.citations.push_back(MakeCitation("[1-2]", 141, {0, 1}));
   a.sentences.push_back(both);
 
-  Sentence vague = MakeClaim(
-      "Studies show foam rolling eases lumbago within weeks.", 160,
-      BackingStatus::kVague, {"low back pain"});
+  Sentence vague =
+      MakeClaim("Studies show foam rolling eases lumbago within weeks.", 160,
+                BackingStatus::kVague, {"low back pain"});
   vague.kind = ClaimKind::kEfficacy;
   vague.backing_phrase = "Studies show";
   vague.interventions = {"foam rolling"};
   vague.evidence = {"vague:studies show", "kind:efficacy"};
   a.sentences.push_back(vague);
 
-  a.sentences.push_back(
-      MakeNonClaim("Neck Pain", 220, BlockRole::kHeading));
-  Sentence neck = MakeClaim("Neck pain is rarely caused by fascia alone.",
-                            230, BackingStatus::kListed, {"neck pain"});
+  a.sentences.push_back(MakeNonClaim("Neck Pain", 220, BlockRole::kHeading));
+  Sentence neck = MakeClaim("Neck pain is rarely caused by fascia alone.", 230,
+                            BackingStatus::kListed, {"neck pain"});
   neck.negated = true;
   a.sentences.push_back(neck);
   return a;
@@ -202,9 +201,9 @@ inline std::string QueryText(const std::string& path, const std::string& sql) {
 // Runs statements on a separate read-write connection; true on success.
 inline bool ExecSql(const std::string& path, const std::string& sql) {
   sqlite3* db = nullptr;
-  bool ok = sqlite3_open(path.c_str(), &db) == SQLITE_OK &&
-            sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) ==
-                SQLITE_OK;
+  bool ok =
+      sqlite3_open(path.c_str(), &db) == SQLITE_OK &&
+      sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
   sqlite3_close(db);
   return ok;
 }

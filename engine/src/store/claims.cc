@@ -1,7 +1,6 @@
 // store/claims.cc: Store::Claims, and reading stored sentences back into
 // evq::Sentence values (shared with search).
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -129,9 +128,8 @@ Status Store::Rep::LoadDetails(const std::vector<DetailTarget>& targets) {
       auto it = target_of.find(cits->Int(0));
       if (it == target_of.end()) continue;
       Sentence* sentence = targets[it->second].sentence;
-      citation_of.emplace(cits->Int(1), std::make_pair(
-                                            it->second,
-                                            sentence->citations.size()));
+      citation_of.emplace(
+          cits->Int(1), std::make_pair(it->second, sentence->citations.size()));
       Citation c;
       c.marker = cits->Text(2);
       c.style = static_cast<CitationStyle>(cits->Int(3));
@@ -163,8 +161,8 @@ Status Store::Rep::LoadDetails(const std::vector<DetailTarget>& targets) {
     const auto [target, citation] = cit->second;
     const int64_t ref_id = refs->Int(1);
     std::vector<CslItem>* references = targets[target].references;
-    auto [it, inserted] = index_of[target].emplace(
-        ref_id, static_cast<int>(references->size()));
+    auto [it, inserted] =
+        index_of[target].emplace(ref_id, static_cast<int>(references->size()));
     if (inserted) {
       auto cached = parsed.find(ref_id);
       if (cached == parsed.end()) {
@@ -272,14 +270,14 @@ Result<std::vector<StoredClaim>> Store::Claims(const ClaimQuery& query) {
     stmt->Bind(5, int64_t{query.limit > 0 ? query.limit : -1});
     while (stmt->Step(&s)) {
       StoredClaim claim;
-      int64_t id = store::ReadSentenceRow(*stmt, &claim.sentence,
-                                          &claim.document);
+      int64_t id =
+          store::ReadSentenceRow(*stmt, &claim.sentence, &claim.document);
       rows.emplace_back(id, std::move(claim));
     }
     if (!s.ok()) {
       if (cites && store::IsQueryError(rep_->db)) {
         return Status::InvalidArgument("claims: malformed cites query '" +
-                                        query.cites + "': " + s.message());
+                                       query.cites + "': " + s.message());
       }
       return store::WithPrefix("claims", s);
     }

@@ -7,7 +7,6 @@
 // are usual ("volume": 12), strings in date-parts, dates given as
 // {"literal": ...} or {"raw": ...}.
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <string_view>
 

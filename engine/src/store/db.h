@@ -67,7 +67,8 @@ class StmtResetter {
   Stmt& stmt_;
 };
 
-// "what: sqlite's message" ("sqlite's message" when `what` is empty) for the last error on `db`.
+// "what: sqlite's message" ("sqlite's message" when `what` is empty) for the
+// last error on `db`.
 Status SqliteError(sqlite3* db, std::string_view what);
 
 // The same failure with "prefix: " before its message.

@@ -11,8 +11,7 @@ namespace evq {
 Status Store::Rep::FindDocument(const std::string& what,
                                 const std::string& source, int64_t* id) {
   Status s;
-  store::Stmt* stmt =
-      Cached("SELECT id FROM documents WHERE source = ?1", &s);
+  store::Stmt* stmt = Cached("SELECT id FROM documents WHERE source = ?1", &s);
   if (stmt == nullptr) return store::WithPrefix(what, s);
   store::StmtResetter reset(*stmt);
   stmt->Bind(1, source);
@@ -39,8 +38,7 @@ Result<std::vector<StoredReference>> Store::References(
   Status s;
   int64_t doc_id = 0;
   if (!document.empty()) {
-    if (s = rep_->FindDocument("references", document, &doc_id);
-        !s.ok()) {
+    if (s = rep_->FindDocument("references", document, &doc_id); !s.ok()) {
       return s;
     }
   }
@@ -100,43 +98,42 @@ Result<StoreStats> Store::Stats(const std::string& document) {
   Rep* r = rep_.get();
   if (doc_id == 0) {
     s = r->Count("SELECT count(*) FROM documents WHERE ?1 = 0", 0,
-              &stats.documents);
+                 &stats.documents);
     if (s.ok()) {
       s = r->Count("SELECT count(*) FROM sentences WHERE ?1 = 0", 0,
-                &stats.sentences);
+                   &stats.sentences);
     }
     if (s.ok()) {
       s = r->Count("SELECT count(*) FROM refs WHERE ?1 = 0", 0,
-                &stats.references);
+                   &stats.references);
     }
     if (s.ok()) {
       s = r->Count("SELECT count(*) FROM citations WHERE ?1 = 0", 0,
-                &stats.citations);
+                   &stats.citations);
     }
   } else {
     stats.documents = 1;
     s = r->Count("SELECT count(*) FROM sentences WHERE document_id = ?1",
-              doc_id, &stats.sentences);
+                 doc_id, &stats.sentences);
     if (s.ok()) {
       s = r->Count("SELECT count(*) FROM refs WHERE document_id = ?1", doc_id,
-                &stats.references);
+                   &stats.references);
     }
     if (s.ok()) {
       s = r->Count(
-                "SELECT count(*) FROM citations c "
-                "JOIN sentences s ON s.id = c.sentence_id "
-                "WHERE s.document_id = ?1",
-                doc_id, &stats.citations);
+          "SELECT count(*) FROM citations c "
+          "JOIN sentences s ON s.id = c.sentence_id "
+          "WHERE s.document_id = ?1",
+          doc_id, &stats.citations);
     }
   }
   if (!s.ok()) return store::WithPrefix("stats", s);
 
   store::Stmt* by_status = r->Cached(
-      doc_id == 0
-          ? "SELECT status, count(*) FROM sentences WHERE claim = 1 "
-            "AND ?1 = 0 GROUP BY status"
-          : "SELECT status, count(*) FROM sentences WHERE claim = 1 "
-            "AND document_id = ?1 GROUP BY status",
+      doc_id == 0 ? "SELECT status, count(*) FROM sentences WHERE claim = 1 "
+                    "AND ?1 = 0 GROUP BY status"
+                  : "SELECT status, count(*) FROM sentences WHERE claim = 1 "
+                    "AND document_id = ?1 GROUP BY status",
       &s);
   if (by_status == nullptr) return store::WithPrefix("stats", s);
   store::StmtResetter reset(*by_status);
@@ -167,17 +164,17 @@ Status Store::CheckIntegrity() {
     if (!s.ok()) return store::WithPrefix(rep_->path + ": integrity", s);
   }
   if (!problems.empty()) {
-    return Status::Corruption(rep_->path + ": integrity check failed: " +
-                              problems);
+    return Status::Corruption(rep_->path +
+                              ": integrity check failed: " + problems);
   }
   // The FTS indexes must agree with the tables they index.
   for (const char* sql :
        {"INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')",
         "INSERT INTO refs_fts (refs_fts) VALUES ('integrity-check')"}) {
     if (Status f = store::Exec(rep_->db, sql); !f.ok()) {
-      return Status::Corruption(rep_->path +
-                                ": full-text index check failed: " +
-                                sqlite3_errmsg(rep_->db));
+      return Status::Corruption(
+          rep_->path +
+          ": full-text index check failed: " + sqlite3_errmsg(rep_->db));
     }
   }
   store::Stmt* fk = rep_->Cached("PRAGMA foreign_key_check", &s);

@@ -1,7 +1,6 @@
 // store/writer.cc: Store::Put, writing one analysed document in one
 // transaction.
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -70,8 +69,7 @@ Status Store::Put(const Analysis& analysis) {
 
 Status Store::Rep::PutLocked(const Analysis& a) {
   Status s;
-  store::Stmt* del =
-      Cached("DELETE FROM documents WHERE source = ?1", &s);
+  store::Stmt* del = Cached("DELETE FROM documents WHERE source = ?1", &s);
   if (del == nullptr) return s;
   {
     store::StmtResetter reset(*del);
@@ -194,8 +192,7 @@ Status Store::Rep::PutLocked(const Analysis& a) {
     for (const TermList& list : lists) {
       for (size_t j = 0; j < list.names->size(); ++j) {
         int64_t term_id = 0;
-        if (s = EnsureTerm(list.kind, (*list.names)[j], 0, &term_id);
-            !s.ok()) {
+        if (s = EnsureTerm(list.kind, (*list.names)[j], 0, &term_id); !s.ok()) {
           return s;
         }
         store::StmtResetter reset(*term);
@@ -229,9 +226,9 @@ Status Store::Rep::PutLocked(const Analysis& a) {
         if (index < 0 || static_cast<size_t>(index) >= ref_ids.size()) {
           return Status::InvalidArgument(
               "sentence " + std::to_string(i) + " citation " +
-              std::to_string(j) + ": reference index " +
-              std::to_string(index) + " out of range (" +
-              std::to_string(ref_ids.size()) + " references)");
+              std::to_string(j) + ": reference index " + std::to_string(index) +
+              " out of range (" + std::to_string(ref_ids.size()) +
+              " references)");
         }
         store::StmtResetter reset(*cit_ref);
         cit_ref->Bind(1, citation_id);
@@ -246,8 +243,8 @@ Status Store::Rep::PutLocked(const Analysis& a) {
   // no insert triggers): single-row inserts into the FTS tables open no
   // statement savepoint, so FTS5 buffers the whole document and writes it
   // as one segment at commit.
-  store::Stmt* fts = Cached(
-      "INSERT INTO sentences_fts (rowid, text) VALUES (?1, ?2)", &s);
+  store::Stmt* fts =
+      Cached("INSERT INTO sentences_fts (rowid, text) VALUES (?1, ?2)", &s);
   if (fts == nullptr) return s;
   for (size_t i = 0; i < sentence_ids.size(); ++i) {
     store::StmtResetter reset(*fts);
