@@ -5,6 +5,7 @@
 //   reference_tail.cc    what follows the title (container, volume, pages,
 //                        publisher)
 //   reference_places.cc  places and publishers
+//   reference_sentences.cc  where a period ends a part
 //   reference_parser.cc  the overall order: number, ids, authors, date,
 //                        title, tail
 #ifndef EVQ_CITE_REFERENCE_PARTS_H_
