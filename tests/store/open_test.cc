@@ -156,5 +156,27 @@ TEST_F(OpenTest, TwoStoresShareOneFile) {
   EXPECT_TRUE(reader->CheckIntegrity().ok());
 }
 
+TEST_F(OpenTest, OpeningForQueriesTakesNoWriteLock) {
+  {
+    auto store = OpenStore();
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->Put(FasciaArticle()).ok());
+  }
+  // Another process is in the middle of an import.
+  sqlite3* writer = nullptr;
+  ASSERT_EQ(sqlite3_open(Path().c_str(), &writer), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(writer, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  auto reader = OpenStore();
+  ASSERT_NE(reader, nullptr);
+  Result<std::vector<StoredClaim>> claims = reader->Claims({.about = "LBP"});
+  ASSERT_TRUE(claims.ok()) << claims.status().message();
+  EXPECT_EQ(claims->size(), 1u);
+  sqlite3_exec(writer, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(writer);
+  // (FTS5's integrity check is an INSERT command: it needs the write lock.)
+  EXPECT_TRUE(reader->CheckIntegrity().ok());
+}
+
 }  // namespace
 }  // namespace evq::store_test

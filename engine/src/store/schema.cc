@@ -215,13 +215,16 @@ Status Migrate(sqlite3* db, int64_t version) {
   return Status::Ok();
 }
 
-}  // namespace
-
-Status CheckAndMigrate(sqlite3* db, const std::string& path) {
-  // Read-only checks first: nothing is written to a file until we know it is
-  // ours (or empty).
+// What a database file says about itself.
+struct FileState {
   int64_t tables = 0;
-  Status s = QueryInt(db, "SELECT count(*) FROM sqlite_schema", &tables);
+  int64_t app_id = 0;
+  bool has_version = false;
+  int64_t version = 0;
+};
+
+Status ReadState(sqlite3* db, const std::string& path, FileState* state) {
+  Status s = QueryInt(db, "SELECT count(*) FROM sqlite_schema", &state->tables);
   if (!s.ok()) {
     if ((sqlite3_errcode(db) & 0xff) == SQLITE_NOTADB) {
       return Status::Corruption(path + ": not an SQLite database (" +
@@ -229,30 +232,17 @@ Status CheckAndMigrate(sqlite3* db, const std::string& path) {
     }
     return WithPrefix(path, s);
   }
-  int64_t app_id = 0;
-  if (s = QueryInt(db, "PRAGMA application_id", &app_id); !s.ok()) {
+  if (s = QueryInt(db, "PRAGMA application_id", &state->app_id); !s.ok()) {
     return WithPrefix(path, s);
   }
   // A foreign application id marks the file as someone else's even before
   // it has tables.
-  if ((tables > 0 || app_id != 0) && app_id != kApplicationId) {
+  if ((state->tables > 0 || state->app_id != 0) &&
+      state->app_id != kApplicationId) {
     return Status::Corruption(path + ": not an evq database (application_id " +
-                              std::to_string(app_id) + ")");
+                              std::to_string(state->app_id) + ")");
   }
-
-  // Check again inside a write transaction: another process may be creating
-  // or migrating the same file at this moment.
-  Transaction txn(db);
-  if (s = txn.Begin(); !s.ok()) return WithPrefix(path, s);
-  if (s = QueryInt(db, "SELECT count(*) FROM sqlite_schema", &tables);
-      !s.ok()) {
-    return WithPrefix(path, s);
-  }
-  if (tables == 0) {
-    if (s = CreateSchema(db); !s.ok()) return WithPrefix(path, s);
-    if (s = txn.Commit(); !s.ok()) return WithPrefix(path, s);
-    return Status::Ok();
-  }
+  if (state->tables == 0) return Status::Ok();
   int64_t has_meta = 0;
   if (s = QueryInt(db,
                    "SELECT count(*) FROM sqlite_schema "
@@ -261,28 +251,49 @@ Status CheckAndMigrate(sqlite3* db, const std::string& path) {
       !s.ok()) {
     return WithPrefix(path, s);
   }
-  int64_t version = 0;
-  bool found = false;
   if (has_meta > 0) {
     s = QueryInt(db,
                  "SELECT CAST(value AS INTEGER) FROM meta "
                  "WHERE key = 'schema_version'",
-                 &version, &found);
+                 &state->version, &state->has_version);
     if (!s.ok()) return WithPrefix(path, s);
   }
-  if (!found) {
+  if (!state->has_version) {
     return Status::Corruption(path + ": evq database without a schema version");
   }
-  if (version > kSchemaVersion) {
+  if (state->version > kSchemaVersion) {
     return Status::Corruption(
-        path + ": schema version " + std::to_string(version) +
+        path + ": schema version " + std::to_string(state->version) +
         " is newer than this evq (" + std::to_string(kSchemaVersion) + ")");
   }
-  if (version < kSchemaVersion) {
-    if (s = Migrate(db, version); !s.ok()) return WithPrefix(path, s);
-  }
-  if (s = txn.Commit(); !s.ok()) return WithPrefix(path, s);
   return Status::Ok();
+}
+
+}  // namespace
+
+Status CheckAndMigrate(sqlite3* db, const std::string& path) {
+  // Read-only checks first: nothing is written to a file until we know it is
+  // ours (or empty), and opening a current database for queries takes no
+  // write lock.
+  FileState state;
+  if (Status s = ReadState(db, path, &state); !s.ok()) return s;
+  if (state.tables > 0 && state.version == kSchemaVersion) {
+    return Status::Ok();
+  }
+
+  // Create or migrate inside a write transaction, checking again there:
+  // another process may be doing the same to this file at this moment.
+  Transaction txn(db);
+  if (Status s = txn.Begin(); !s.ok()) return WithPrefix(path, s);
+  if (Status s = ReadState(db, path, &state); !s.ok()) return s;
+  Status s;
+  if (state.tables == 0) {
+    s = CreateSchema(db);
+  } else if (state.version < kSchemaVersion) {
+    s = Migrate(db, state.version);
+  }
+  if (s.ok()) s = txn.Commit();
+  return s.ok() ? s : WithPrefix(path, s);
 }
 
 std::string NormalizeName(std::string_view name) {
