@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "evq/export.h"
+
 namespace evq {
 
 // What part of a page a block is.
@@ -32,7 +34,7 @@ enum class BlockRole {
 };
 
 // "title", "heading", ... as used in JSON output.
-const char* BlockRoleName(BlockRole role);
+EVQ_EXPORT const char* BlockRoleName(BlockRole role);
 
 // A citation that the markup states (HTML <sup>/<a href="#ref1">, JATS xref).
 // Offsets are bytes into Document::text.
@@ -56,6 +58,10 @@ struct Block {
   std::string lead_in;
   // True when the author wrote an "evq-ignore" marker for this block.
   bool ignored = false;
+  // BCP 47 language tag ("pt", "es") when the markup says this block is in a
+  // language other than the document's (JATS trans-abstract, sub-article
+  // xml:lang); empty means the document's language.
+  std::string language;
 };
 
 // A problem the importer found and worked around (or could not).
@@ -69,7 +75,45 @@ struct Diagnostic {
 };
 
 // "file:line: severity: message" (line omitted when 0).
-std::string FormatDiagnostic(const Diagnostic& d);
+EVQ_EXPORT std::string FormatDiagnostic(const Diagnostic& d);
+
+// A MeSH heading of a PubMed record.
+struct SubjectHeading {
+  std::string descriptor_ui;  // MeSH descriptor UI, "D017116"; may be empty
+  std::string name;           // descriptor name as printed, "Low Back Pain"
+  bool major_topic = false;   // MajorTopicYN="Y" on the descriptor or a qualifier
+};
+
+// What the source states about the article itself, beyond its text. Filled
+// by the scholarly importers (JATS, PubMed, TEI); text, Markdown and HTML
+// leave it empty. Empty strings and vectors mean "not stated".
+struct DocumentMetadata {
+  std::string doi;    // bare DOI, "10.1371/journal.pmed.0020007"
+  std::string pmid;   // PubMed ID, digits only
+  std::string pmcid;  // PubMed Central ID with its prefix, "PMC3166277"
+  std::string journal;  // full journal title as the source prints it
+  // Publication date as "YYYY", "YYYY-MM" or "YYYY-MM-DD" (the most precise
+  // the source gives; electronic date preferred over print).
+  std::string publication_date;
+  std::vector<std::string> authors;  // "Family Given" or a group name, in order
+  // JATS @article-type ("research-article", "retraction") or TEI/PubMed
+  // equivalent; PubMed records use publication_types instead.
+  std::string article_type;
+  std::string language;  // the article's main language, lowercase ("en", "pt", "eng")
+  // PubMed PublicationType names, in order ("Journal Article", "Review").
+  std::vector<std::string> publication_types;
+  // MeSH headings of a PubMed record, in order. Meant for the analysis to map
+  // through the vocabulary into document-level conditions.
+  std::vector<SubjectHeading> mesh_headings;
+  // The descriptor names of mesh_headings, in the same order ("Low Back
+  // Pain"): the simple form for vocabulary lookup.
+  std::vector<std::string> subject_headings;
+  // True when the source marks the article as retracted; retraction_evidence
+  // then says how ("publication type Retracted Publication", "RetractionIn
+  // PMID 123"), joined by "; ".
+  bool retracted = false;
+  std::string retraction_evidence;
+};
 
 // An imported article.
 struct Document {
@@ -82,6 +126,7 @@ struct Document {
   bool has_reference_list = false;
   std::vector<MarkupCitation> markup_citations;  // sorted by start
   std::vector<Diagnostic> diagnostics;
+  DocumentMetadata metadata;  // empty for formats that state none
 };
 
 }  // namespace evq

@@ -32,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "evq/export.h"
 #include "evq/status.h"
 
 namespace evq {
@@ -39,7 +40,7 @@ namespace evq {
 enum class TermKind { kCondition, kIntervention, kAnatomy };
 
 // "condition", "intervention", "anatomy".
-const char* TermKindName(TermKind kind);
+EVQ_EXPORT const char* TermKindName(TermKind kind);
 
 struct Term {
   TermKind kind = TermKind::kCondition;
@@ -57,7 +58,7 @@ struct TermMatch {
   size_t end = 0;
 };
 
-class Vocabulary {
+class EVQ_EXPORT Vocabulary {
  public:
   Vocabulary();
   ~Vocabulary();
@@ -72,6 +73,10 @@ class Vocabulary {
   [[nodiscard]] Status AddFile(const std::string& path);
   // Adds terms from text in the file format; `origin` names it in errors.
   [[nodiscard]] Status AddText(std::string_view text, const std::string& origin);
+  // Adds one term as if it were a file line (same merge rules): `name` and
+  // `broader` are lowercased; synonyms are kept as given. Fails only on an
+  // empty name. For importers of other vocabularies (MeSH, evq/mesh.h).
+  [[nodiscard]] Status AddTerm(const Term& term);
 
   // All occurrences of known terms in `text`, longest match first at each
   // position, without overlaps, in text order.

@@ -149,6 +149,24 @@ Status Vocabulary::AddText(std::string_view text, const std::string& origin) {
   return Status::Ok();
 }
 
+Status Vocabulary::AddTerm(const Term& term) {
+  if (!rep_) rep_ = std::make_unique<Rep>();
+  internal::TermLine line;
+  line.kind = term.kind;
+  line.name = internal::FoldCase(term.name);
+  // The file format trims names; a name that is only white space is no name.
+  while (!line.name.empty() && line.name.back() == ' ') line.name.pop_back();
+  while (!line.name.empty() && line.name.front() == ' ') line.name.erase(line.name.begin());
+  if (line.name.empty()) return Status::InvalidArgument("vocabulary term with an empty name");
+  line.mesh_id = term.mesh_id;
+  line.broader = internal::FoldCase(term.broader);
+  for (const std::string& s : term.synonyms) {
+    if (!s.empty()) line.synonyms.push_back(s);
+  }
+  rep_->Merge(std::move(line));
+  return Status::Ok();
+}
+
 std::vector<TermMatch> Vocabulary::Find(std::string_view text) const {
   std::vector<TermMatch> matches;
   if (!rep_) return matches;
