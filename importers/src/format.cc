@@ -89,7 +89,9 @@ Format XmlFormat(std::string_view head) {
   std::string doctype;
   std::string root = XmlRootName(head, &doctype);
   if (root == "article") return Format::kJats;
-  if (root == "PubmedArticleSet" || root == "MedlineCitationSet") return Format::kPubmed;
+  if (root == "PubmedArticleSet" || root == "MedlineCitationSet" || root == "PubmedArticle") {
+    return Format::kPubmed;
+  }
   if (root == "TEI" || root == "teiCorpus") return Format::kTei;
   if (root == "DescriptorRecordSet") return Format::kMesh;
   if (root.empty() && !doctype.empty()) {

@@ -32,8 +32,9 @@ using xml::LocalName;
 
 const xml::RecordSetSpec& PubmedSpec() {
   static const xml::RecordSetSpec spec{
-      {"PubmedArticleSet", "MedlineCitationSet"},
-      {{"PubmedArticle", "PubmedBookArticle"}, {"MedlineCitation"}},
+      {"PubmedArticleSet", "MedlineCitationSet", "PubmedArticle", "MedlineCitation"},
+      {{"PubmedArticle", "PubmedBookArticle"}, {"MedlineCitation"}, {"PubmedArticle"},
+       {"MedlineCitation"}},
       "<PubmedArticleSet> or <MedlineCitationSet>"};
   return spec;
 }

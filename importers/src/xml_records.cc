@@ -109,6 +109,9 @@ Status Split(const std::string& source, const Reader& read, const RecordSetSpec&
     if (Status st = more(); !st.ok()) return st;
   }
   const std::vector<std::string>& tags = spec.record_tags[root_index];
+  // A single record as the root (efetch output: <PubmedArticle>): no set
+  // element closes the file.
+  bool root_is_record = std::find(tags.begin(), tags.end(), root) != tags.end();
 
   size_t search = 0;
   while (true) {
@@ -147,7 +150,7 @@ Status Split(const std::string& source, const Reader& read, const RecordSetSpec&
       search = 0;
     } else {
       if (eof) {
-        if (buf.find("</" + root + ">") == std::string::npos) {
+        if (!root_is_record && buf.find("</" + root + ">") == std::string::npos) {
           return Malformed(origin_at(0), buf, buf.size(), "end of file before </" + root + ">");
         }
         return Status::Ok();
