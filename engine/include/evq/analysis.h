@@ -17,6 +17,7 @@
 
 #include "evq/csl.h"
 #include "evq/document.h"
+#include "evq/export.h"
 #include "evq/vocabulary.h"
 
 namespace evq {
@@ -42,10 +43,10 @@ enum class BackingStatus {
   kUnbacked,
 };
 
-const char* ClaimKindName(ClaimKind kind);          // "efficacy", ...
-const char* BackingStatusName(BackingStatus status);  // "cited", ...
+EVQ_EXPORT const char* ClaimKindName(ClaimKind kind);          // "efficacy", ...
+EVQ_EXPORT const char* BackingStatusName(BackingStatus status);  // "cited", ...
 // Parses "cited", "dangling", ... ; false when `name` is not a status.
-bool ParseBackingStatus(const std::string& name, BackingStatus* out);
+EVQ_EXPORT bool ParseBackingStatus(const std::string& name, BackingStatus* out);
 
 enum class CitationStyle { kNumeric, kAuthorYear, kNarrative, kMarkup };
 
@@ -108,14 +109,14 @@ struct AnalyzeOptions {
 
 // Splits, classifies and links the whole document. Never fails on odd text:
 // the worst input yields sentences that are not claims.
-Analysis Analyze(const Document& doc, const Vocabulary& vocab,
+EVQ_EXPORT Analysis Analyze(const Document& doc, const Vocabulary& vocab,
                  const AnalyzeOptions& options = {});
 
 // The evidence model's JSON record of sentence `s` of document `document`
 // (one line, no trailing newline), with "claim" and "role" added.
 // `references` is the vector that s.citations[i].references index into
 // (Analysis::references, or StoredClaim::references).
-std::string SentenceToJson(const std::string& document, const Sentence& s,
+EVQ_EXPORT std::string SentenceToJson(const std::string& document, const Sentence& s,
                            const std::vector<CslItem>& references);
 
 }  // namespace evq

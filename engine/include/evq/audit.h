@@ -29,6 +29,7 @@
 
 #include "evq/analysis.h"
 #include "evq/csl.h"
+#include "evq/export.h"
 #include "evq/status.h"
 
 namespace evq {
@@ -59,20 +60,20 @@ struct AuditRuleInfo {
 };
 
 // The rules table, in AuditRule order.
-const std::vector<AuditRuleInfo>& AuditRules();
-const AuditRuleInfo& AuditRuleDescription(AuditRule rule);
+EVQ_EXPORT const std::vector<AuditRuleInfo>& AuditRules();
+EVQ_EXPORT const AuditRuleInfo& AuditRuleDescription(AuditRule rule);
 // Parses a rule id; false when `id` names no rule.
-bool ParseAuditRule(std::string_view id, AuditRule* out);
+EVQ_EXPORT bool ParseAuditRule(std::string_view id, AuditRule* out);
 // "note", "warning", "error".
-const char* AuditSeverityName(AuditSeverity severity);
-bool ParseAuditSeverity(std::string_view name, AuditSeverity* out);
+EVQ_EXPORT const char* AuditSeverityName(AuditSeverity severity);
+EVQ_EXPORT bool ParseAuditSeverity(std::string_view name, AuditSeverity* out);
 
 // Output formats of RenderAudit.
 enum class AuditFormat { kText, kMarkdown, kHtml, kJson, kCsv, kSarif, kDiagnostics };
 // "text", "md", "html", "json", "csv", "sarif", "diagnostics".
-const char* AuditFormatName(AuditFormat format);
+EVQ_EXPORT const char* AuditFormatName(AuditFormat format);
 // Accepts the names above and "markdown"; false when unknown.
-bool ParseAuditFormat(std::string_view name, AuditFormat* out);
+EVQ_EXPORT bool ParseAuditFormat(std::string_view name, AuditFormat* out);
 
 // The version of the JSON report's schema (docs/audit-json.md). It changes
 // only when a field is renamed or removed or changes meaning.
@@ -103,7 +104,7 @@ struct AuditOptions {
 
 // True when `source` is left out by options.skip (see AuditOptions::skip);
 // callers use it to avoid importing such files at all.
-bool AuditSkips(const AuditOptions& options, const std::string& source);
+EVQ_EXPORT bool AuditSkips(const AuditOptions& options, const std::string& source);
 
 // A claim of the audit, with the references its citations resolve to.
 struct AuditClaim {
@@ -200,17 +201,17 @@ struct AuditReport {
 
 // Audits analysed documents. Errors: none today (a Result so that later
 // checks, such as work resolution, can fail cleanly).
-Result<AuditReport> BuildAudit(const std::vector<Analysis>& analyses,
+EVQ_EXPORT Result<AuditReport> BuildAudit(const std::vector<Analysis>& analyses,
                                const AuditOptions& options);
 
 // Audits every document of `store` from its stored claims and references.
 // Documents with neither do not appear. Errors: the store's, as is.
-Result<AuditReport> BuildAudit(Store& store, const AuditOptions& options);
+EVQ_EXPORT Result<AuditReport> BuildAudit(Store& store, const AuditOptions& options);
 
 // Writes `report` in `format` to *out (replacing its contents). Errors:
 // kInternal when a renderer fails (a bug). Article text is escaped for the
 // format: nothing from an article is markup or script in the HTML.
-Status RenderAudit(const AuditReport& report, AuditFormat format, std::string* out);
+EVQ_EXPORT Status RenderAudit(const AuditReport& report, AuditFormat format, std::string* out);
 
 // A .evq.toml configuration (docs/audit.md):
 //
@@ -230,12 +231,12 @@ struct AuditConfig {
 };
 
 // The nearest ".evq.toml" in `start_dir` or its ancestors, or "" if none.
-std::string FindAuditConfig(const std::string& start_dir);
+EVQ_EXPORT std::string FindAuditConfig(const std::string& start_dir);
 
 // Reads the config file at `path` over `defaults`. Errors are
 // kInvalidArgument "FILE:LINE: cause" (syntax, unknown table or key, wrong
 // value type, unknown rule or severity), or kIoError "FILE: cannot read".
-Result<AuditConfig> LoadAuditConfig(const std::string& path,
+EVQ_EXPORT Result<AuditConfig> LoadAuditConfig(const std::string& path,
                                     const AuditOptions& defaults = {});
 
 }  // namespace evq

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "evq/export.h"
+
 namespace evq {
 
 // A person or organisation. Either family/given, or literal for a corporate
@@ -62,10 +64,10 @@ struct CslItem {
 // MLA, Chicago, IEEE) into fields. Never fails: what it cannot place stays
 // out, and `raw` keeps the input. Leading numbering ("1.", "[1]") goes to
 // citation_number.
-CslItem ParseReference(std::string_view text);
+EVQ_EXPORT CslItem ParseReference(std::string_view text);
 
 // The item as one CSL-JSON object on one line (no trailing newline).
-std::string CslItemToJson(const CslItem& item);
+EVQ_EXPORT std::string CslItemToJson(const CslItem& item);
 
 }  // namespace evq
 

@@ -21,6 +21,7 @@
 
 #include "evq/analysis.h"
 #include "evq/csl.h"
+#include "evq/export.h"
 #include "evq/status.h"
 #include "evq/vocabulary.h"
 
@@ -76,7 +77,7 @@ struct StoreStats {
   int64_t by_status[6] = {0, 0, 0, 0, 0, 0};
 };
 
-class Store {
+class EVQ_EXPORT Store {
  public:
   ~Store();
   Store(const Store&) = delete;
