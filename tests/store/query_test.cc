@@ -88,6 +88,28 @@ TEST_F(QueryTest, AboutIncludesNarrowerConditionsAndContext) {
   EXPECT_TRUE(Texts({.about = "fascia"}).empty());
 }
 
+TEST_F(QueryTest, ClaimMatchingSeveralWaysComesOnce) {
+  Analysis doc;
+  doc.source = "c/twice.txt";
+  doc.format = "text";
+  // Matches "back pain" through its condition, a narrower condition and its
+  // context condition.
+  doc.sentences.push_back(
+      MakeClaim("Back pain and lumbago differ.", 0, BackingStatus::kUnbacked,
+                {"back pain", "low back pain"}, {"back pain"}));
+  ASSERT_TRUE(store_->Put(doc).ok());
+  EXPECT_EQ(Texts({.about = "back pain", .document = "c/twice.txt"}),
+            std::vector<std::string>{"Back pain and lumbago differ."});
+  Result<std::vector<StoredClaim>> claims =
+      store_->Claims({.about = "back pain", .document = "c/twice.txt"});
+  ASSERT_TRUE(claims.ok());
+  ASSERT_EQ(claims->size(), 1u);
+  EXPECT_EQ((*claims)[0].sentence.conditions,
+            (std::vector<std::string>{"back pain", "low back pain"}));
+  EXPECT_EQ((*claims)[0].sentence.context_conditions,
+            std::vector<std::string>{"back pain"});
+}
+
 TEST_F(QueryTest, StatusAndDocumentFilters) {
   EXPECT_EQ(Texts({.statuses = {BackingStatus::kCited}}),
             (std::vector<std::string>{kCited, kBoth}));
@@ -102,6 +124,10 @@ TEST_F(QueryTest, StatusAndDocumentFilters) {
             (std::vector<std::string>{kLbp, kCafe}));
   EXPECT_EQ(Texts({.about = "back pain", .document = "b/fascia.html"}),
             (std::vector<std::string>{kCited, kBoth, kVague}));
+  EXPECT_EQ(Texts({.document = "b/fascia.html", .cites = "travell"}),
+            (std::vector<std::string>{kBoth}));
+  EXPECT_TRUE(Texts({.document = "a/lumbago.txt", .cites = "travell"}).empty());
+  EXPECT_TRUE(Texts({.about = "back pain", .document = "missing.txt"}).empty());
   EXPECT_TRUE(Texts({.document = "missing.txt"}).empty());
   EXPECT_EQ(Texts({.about = "back pain", .limit = 1}),
             (std::vector<std::string>{kLbp}));

@@ -210,17 +210,28 @@ Result<std::vector<StoredClaim>> Store::Claims(const ClaimQuery& query) {
         "WHERE refs_fts MATCH ?3)");
   }
   if (about || cites) {
-    std::string matched = "matched(id) AS MATERIALIZED (";
+    // Each sentence once, though it may match through several terms or
+    // both a condition and a context condition.
+    std::string matched =
+        "matched(id) AS MATERIALIZED (SELECT DISTINCT id FROM (";
     if (about) {
       matched +=
-          "SELECT sentence_id FROM sentence_terms "
+          "SELECT sentence_id AS id FROM sentence_terms "
           "WHERE term_id IN (SELECT id FROM under) "
           "AND role <= 1";  // kRoleCondition, kRoleContext
       if (cites) matched += " INTERSECT SELECT id FROM cited";
     } else {
-      matched += "SELECT DISTINCT id FROM cited";
+      matched += "SELECT id FROM cited";
     }
-    matched += ")";
+    if (!query.document.empty()) {
+      // Narrow to the document's sentences through the indexes too, rather
+      // than reading every matching row of the corpus to test its document.
+      matched +=
+          " INTERSECT SELECT s2.id FROM documents d2 "
+          "CROSS JOIN sentences s2 ON s2.document_id = d2.id "
+          "WHERE d2.source = ?4";
+    }
+    matched += "))";
     ctes.push_back(matched);
   }
   if (!ctes.empty()) {
