@@ -22,6 +22,8 @@
 
 namespace evq {
 
+// What a claim asserts, per the evidence model ("efficacy": a treatment
+// works; "mechanism": how the body works; ...).
 enum class ClaimKind {
   kEfficacy,
   kMechanism,
@@ -48,6 +50,8 @@ EVQ_EXPORT const char* BackingStatusName(BackingStatus status);  // "cited", ...
 // Parses "cited", "dangling", ... ; false when `name` is not a status.
 EVQ_EXPORT bool ParseBackingStatus(const std::string& name, BackingStatus* out);
 
+// How a citation marker is written: "(1)" / "[3-5]", "(Stecco et al.,
+// 2018)", "Travell and Simons (1999)", or a link the markup states.
 enum class CitationStyle { kNumeric, kAuthorYear, kNarrative, kMarkup };
 
 // A citation marker found in a sentence.
@@ -108,7 +112,8 @@ struct AnalyzeOptions {
 };
 
 // Splits, classifies and links the whole document. Never fails on odd text:
-// the worst input yields sentences that are not claims.
+// the worst input yields sentences that are not claims. Reads `doc` and
+// `vocab` only during the call; the result owns copies of what it needs.
 EVQ_EXPORT Analysis Analyze(const Document& doc, const Vocabulary& vocab,
                  const AnalyzeOptions& options = {});
 

@@ -33,6 +33,8 @@ struct CslDate {
   std::string literal;  // "n.d.", "in press", when there is no year
 };
 
+// One reference. Fields follow CSL-JSON variable names (container_title is
+// "container-title"); empty means absent.
 struct CslItem {
   std::string id;    // unique within its document or authority
   std::string type;  // "article-journal", "book", "chapter", "webpage", ...

@@ -37,11 +37,13 @@
 
 namespace evq {
 
+// What a term names.
 enum class TermKind { kCondition, kIntervention, kAnatomy };
 
 // "condition", "intervention", "anatomy".
 EVQ_EXPORT const char* TermKindName(TermKind kind);
 
+// One canonical term and its surface forms (one line of a vocabulary file).
 struct Term {
   TermKind kind = TermKind::kCondition;
   std::string name;     // canonical, lowercase
@@ -58,14 +60,20 @@ struct TermMatch {
   size_t end = 0;
 };
 
+// A set of Terms with their hierarchy and a matcher over their surface
+// forms. Ownership and threads: see the top of this file. Movable, not
+// copyable (it may be large); a moved-from Vocabulary may only be assigned
+// to or destroyed.
 class EVQ_EXPORT Vocabulary {
  public:
+  // An empty vocabulary; add terms with AddFile or AddText.
   Vocabulary();
   ~Vocabulary();
   Vocabulary(Vocabulary&&) noexcept;
   Vocabulary& operator=(Vocabulary&&) noexcept;
 
-  // The vocabulary shipped with evq (compiled in from corpus/vocab/).
+  // The vocabulary shipped with evq (compiled in from corpus/vocab/). Fails
+  // only if the compiled-in text is malformed (kInternal): a build error.
   static Result<Vocabulary> Builtin();
 
   // Adds the terms of a vocabulary file (format above). Errors name the file
