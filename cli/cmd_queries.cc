@@ -184,10 +184,11 @@ int RunReferences(const std::vector<std::string>& args) {
   po::options_description options("options");
   AddDbOption(options);
   AddFormatOption(options);
-  options.add_options()("document", po::value<std::string>(), "only this document");
+  options.add_options()("document", po::value<std::string>(), "only this document")(
+      "never-cited", "only references that no claim cites");
   po::variables_map vm;
   int code;
-  if (!ParseArgs(args, "evq references [--db PATH] [--document SOURCE] [--format ...]",
+  if (!ParseArgs(args, "evq references [--db PATH] [--document SOURCE] [--never-cited] [--format ...]",
                  "Lists the parsed references of stored documents and the claims citing each.",
                  options, nullptr, &vm, &code)) {
     return code;
@@ -201,6 +202,9 @@ int RunReferences(const std::vector<std::string>& args) {
   if (!refs.ok()) {
     PrintError(refs.status().message());
     return kExitError;
+  }
+  if (vm.count("never-cited")) {
+    std::erase_if(*refs, [](const StoredReference& r) { return !r.citing_claims.empty(); });
   }
   if (format == OutputFormat::kCsv) std::puts("document,id,cited_by,reference");
   nlohmann::json all = nlohmann::json::array();

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 
 namespace evq::cli {
 
@@ -19,6 +20,10 @@ bool UseColor(FILE* f) {
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color) return false;
   return isatty(fileno(f)) != 0;
+}
+
+std::string JsonQuote(const std::string& s) {
+  return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string CsvField(const std::string& s) {

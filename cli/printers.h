@@ -43,6 +43,9 @@ class ClaimPrinter {
 // A short human label for a reference: "Stecco C, Schleip R (2018) Title".
 std::string ReferenceLabel(const CslItem& item);
 
+// A JSON string literal for `s` (quotes and escapes; invalid UTF-8 replaced).
+std::string JsonQuote(const std::string& s);
+
 // RFC 4180 field quoting.
 std::string CsvField(const std::string& s);
 
