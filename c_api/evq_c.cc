@@ -38,6 +38,17 @@ int CheckOpen(evq_db* db, const char* what) {
   return EVQ_OK;
 }
 
+// Imports write; an open cursor holds a read snapshot on the same
+// connection, which would make the write fail with a less helpful message.
+int CheckWritable(evq_db* db, const char* what) {
+  if (int rc = CheckOpen(db, what); rc != EVQ_OK) return rc;
+  if (db->open_cursors > 0) {
+    return db->Set(EVQ_BUSY, std::string(what) +
+                                 ": a cursor is open on this database; close it first");
+  }
+  return EVQ_OK;
+}
+
 // Parses a C format name: NULL or "" is auto.
 bool FormatFromName(evq_db* db, const char* what, const char* name,
                     Format* format) {
@@ -60,7 +71,7 @@ int ImportResult(evq_db* db, const Result<ImportSummary>& summary,
 
 }  // namespace evq::capi
 
-using evq::capi::CheckOpen;
+using evq::capi::CheckWritable;
 using evq::capi::Fail;
 using evq::capi::Guard;
 
@@ -119,7 +130,7 @@ int evq_errcode(const evq_db* db) {
 
 int evq_import_file(evq_db* db, const char* path, const char* format,
                     int* claims) {
-  if (int rc = CheckOpen(db, "evq_import_file"); rc != EVQ_OK) return rc;
+  if (int rc = CheckWritable(db, "evq_import_file"); rc != EVQ_OK) return rc;
   return Guard(db, "evq_import_file", [&] {
     if (path == nullptr) {
       return db->Set(EVQ_MISUSE, "evq_import_file: path is NULL");
@@ -132,7 +143,7 @@ int evq_import_file(evq_db* db, const char* path, const char* format,
 
 int evq_import_buffer(evq_db* db, const char* source, const char* bytes,
                       size_t size, const char* format, int* claims) {
-  if (int rc = CheckOpen(db, "evq_import_buffer"); rc != EVQ_OK) return rc;
+  if (int rc = CheckWritable(db, "evq_import_buffer"); rc != EVQ_OK) return rc;
   return Guard(db, "evq_import_buffer", [&] {
     if (source == nullptr || (bytes == nullptr && size > 0)) {
       return db->Set(EVQ_MISUSE, "evq_import_buffer: source or bytes is NULL");
@@ -151,7 +162,7 @@ int evq_import_directory(evq_db* db, const char* dir, int recursive,
                          int* imported, int* failed) {
   if (imported != nullptr) *imported = 0;
   if (failed != nullptr) *failed = 0;
-  if (int rc = CheckOpen(db, "evq_import_directory"); rc != EVQ_OK) return rc;
+  if (int rc = CheckWritable(db, "evq_import_directory"); rc != EVQ_OK) return rc;
   return Guard(db, "evq_import_directory", [&] {
     if (dir == nullptr) {
       return db->Set(EVQ_MISUSE, "evq_import_directory: dir is NULL");

@@ -1,5 +1,7 @@
 // The C API's claim cursor (evq.h): evq_claims and the evq_cursor_*
-// accessors.
+// accessors, over evq::ClaimCursor (one document's claims in memory at a
+// time).
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,17 +12,19 @@
 
 struct evq_cursor {
   evq_db* db = nullptr;
-  std::vector<evq::StoredClaim> rows;
-  size_t next = 0;
-  const evq::StoredClaim* row = nullptr;  // the current row, or null
-  std::string json;                       // evq_cursor_json's buffer
-  bool done = false;
+  std::unique_ptr<evq::ClaimCursor> claims;
+  // evq_claims reads the first row ahead, so that errors such as a
+  // malformed `cites` query come back from evq_claims itself.
+  bool primed = false;
+  bool has_row = false;  // claims->claim() is the current row
+  std::string json;      // evq_cursor_json's buffer
 };
 
 namespace {
 
 const evq::StoredClaim* Current(evq_cursor* cursor) {
-  return cursor == nullptr ? nullptr : cursor->row;
+  if (cursor == nullptr || !cursor->has_row) return nullptr;
+  return &cursor->claims->claim();
 }
 
 }  // namespace
@@ -50,9 +54,15 @@ int evq_claims(evq_db* db, const char* about, int statuses,
     }
     auto c = std::make_unique<evq_cursor>();
     c->db = db;
-    evq::Result<std::vector<evq::StoredClaim>> rows = db->corpus->Claims(query);
-    if (!rows.ok()) return evq::capi::Fail(db, rows.status());
-    c->rows = std::move(rows).value();
+    evq::Result<std::unique_ptr<evq::ClaimCursor>> claims =
+        db->corpus->OpenClaimCursor(query);
+    if (!claims.ok()) return evq::capi::Fail(db, claims.status());
+    c->claims = std::move(claims).value();
+    c->has_row = c->claims->Next();
+    if (!c->has_row && !c->claims->status().ok()) {
+      return evq::capi::Fail(db, c->claims->status());
+    }
+    c->primed = true;
     ++db->open_cursors;
     *cursor = c.release();
     return db->Ok();
@@ -63,16 +73,21 @@ int evq_cursor_next(evq_cursor* cursor) {
   if (cursor == nullptr) return EVQ_MISUSE;
   evq_db* db = cursor->db;
   return evq::capi::Guard(db, "evq_cursor_next", [&] {
-    cursor->row = nullptr;
     cursor->json.clear();
-    if (cursor->done || cursor->next >= cursor->rows.size()) {
-      cursor->done = true;
-      db->Ok();
-      return EVQ_DONE;
+    if (cursor->primed) {
+      cursor->primed = false;  // the row evq_claims read ahead
+    } else if (cursor->has_row) {
+      cursor->has_row = cursor->claims->Next();
     }
-    cursor->row = &cursor->rows[cursor->next++];
+    if (cursor->has_row) {
+      db->Ok();
+      return EVQ_ROW;
+    }
+    if (!cursor->claims->status().ok()) {
+      return evq::capi::Fail(db, cursor->claims->status());
+    }
     db->Ok();
-    return EVQ_ROW;
+    return EVQ_DONE;
   });
 }
 

@@ -72,7 +72,7 @@ extern "C" {
 #define EVQ_IOERR 4     /* reading or writing a file failed */
 #define EVQ_CORRUPT 5   /* the database is damaged or not an evq database */
 #define EVQ_MISUSE 6    /* NULL handle or out-of-order call */
-#define EVQ_BUSY 7      /* evq_close with cursors still open */
+#define EVQ_BUSY 7      /* cursors still open (evq_close, imports) */
 #define EVQ_NOMEM 8     /* out of memory */
 #define EVQ_ROW 100     /* evq_cursor_next: a row is ready */
 #define EVQ_DONE 101    /* evq_cursor_next: no more rows */
@@ -134,7 +134,8 @@ EVQ_C_API int evq_errcode(const evq_db *db);
  * (any name ParseFormat in evq/import.h accepts). On success, and
  * when `claims` is not NULL, *claims is the number of claims stored.
  * Errors (nothing stored): EVQ_NOTFOUND/EVQ_IOERR (cannot read), EVQ_INVALID
- * (empty or binary file, unknown format), database errors. */
+ * (empty or binary file, unknown format), EVQ_BUSY (a cursor of `db` is
+ * open), database errors. */
 EVQ_C_API int evq_import_file(evq_db *db, const char *path, const char *format,
                               int *claims);
 
@@ -167,7 +168,10 @@ EVQ_C_API int evq_import_directory(evq_db *db, const char *dir, int recursive,
  *             FTS5 query.
  * Ownership: on EVQ_OK *cursor is a new cursor the caller must close with
  * evq_cursor_close before evq_close(db); on failure *cursor is NULL.
- * Rows are read in batches as evq_cursor_next advances, not all at once.
+ * Rows are read one document at a time as evq_cursor_next advances, not all
+ * at once, from one snapshot of the database: imports by other connections
+ * meanwhile are not seen. While a cursor is open, imports through the same
+ * `db` fail with EVQ_BUSY; other cursors on it may be open at once.
  * Errors: EVQ_MISUSE, EVQ_INVALID (malformed `cites`), database errors. */
 EVQ_C_API int evq_claims(evq_db *db, const char *about, int statuses,
                          const char *document, const char *cites,

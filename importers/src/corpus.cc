@@ -181,14 +181,12 @@ Result<std::vector<StoredClaim>> Corpus::Claims(const ClaimQuery& query) {
 Status Corpus::ForEachClaim(
     const ClaimQuery& query,
     const std::function<bool(const StoredClaim&)>& visit) {
-  // TODO(#7): stream through the store's cursor once it has one; until then
-  // the whole result is read at once.
-  Result<std::vector<StoredClaim>> claims = rep_->store->Claims(query);
-  if (!claims.ok()) return claims.status();
-  for (const StoredClaim& claim : *claims) {
-    if (!visit(claim)) break;
-  }
-  return Status::Ok();
+  return rep_->store->ForEachClaim(query, visit);
+}
+
+Result<std::unique_ptr<ClaimCursor>> Corpus::OpenClaimCursor(
+    const ClaimQuery& query) {
+  return rep_->store->OpenClaimCursor(query);
 }
 
 Result<std::vector<SearchHit>> Corpus::Search(const std::string& query,

@@ -145,6 +145,8 @@ static void test_corpus(void) {
   CHECK_RC(db, evq_cursor_next(c), EVQ_ROW);
   CHECK_RC(db, evq_close(db), EVQ_BUSY);
   CHECK(strstr(evq_errmsg(db), "cursor") != NULL);
+  CHECK_RC(db, evq_import_buffer(db, "busy.txt", "Heat helps.", 11, NULL, NULL), EVQ_BUSY);
+  CHECK(evq_cursor_status(c) != 0); /* the row is still readable */
   evq_cursor_close(c);
 
   CHECK_RC(db, evq_close(db), EVQ_OK);

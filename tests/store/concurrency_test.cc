@@ -1,8 +1,8 @@
 // Readers and a writer on one database at once (the WAL promise of
 // evq/store.h): four reader threads, each with its own Store, query while a
-// writer thread imports 200 documents. No call may fail, and every reader
-// must see each document whole: all of its claims, each with its citations
-// and references, or none of them.
+// writer thread imports 200 documents (and, in the cursor test, replaces
+// some). No call may fail, and every reader must see each document whole:
+// all of its claims, each with its citations and references, or none.
 #include <atomic>
 #include <cstdio>
 #include <map>
@@ -39,7 +39,8 @@ class ConcurrencyTest : public StoreTest {
     if (failures_++ == 0) first_failure_ = message;
   }
 
-  void Reader(int id, const std::atomic<bool>& writer_done) {
+  // Reads with Store::Claims, or with a ClaimCursor when `cursor`.
+  void Reader(int id, const std::atomic<bool>& writer_done, bool cursor) {
     Result<std::unique_ptr<Store>> opened = Store::Open(Path(), vocab_);
     if (!opened.ok()) return Fail("reader open: " + opened.status().message());
     Store& store = **opened;
@@ -51,7 +52,8 @@ class ConcurrencyTest : public StoreTest {
       // final state.
       last_pass = writer_done.load();
       ++passes;
-      Result<std::vector<StoredClaim>> all = store.Claims(ClaimQuery());
+      Result<std::vector<StoredClaim>> all = cursor ? Walk(store, ClaimQuery())
+                                                    : store.Claims(ClaimQuery());
       if (!all.ok()) return Fail("reader claims: " + all.status().message());
       std::map<std::string, int> per_document;
       for (const StoredClaim& c : *all) {
@@ -78,7 +80,7 @@ class ConcurrencyTest : public StoreTest {
 
       ClaimQuery about;
       about.about = "back pain";
-      Result<std::vector<StoredClaim>> back = store.Claims(about);
+      Result<std::vector<StoredClaim>> back = cursor ? Walk(store, about) : store.Claims(about);
       if (!back.ok()) return Fail("reader about: " + back.status().message());
       std::map<std::string, int> back_per_document;
       for (const StoredClaim& c : *back) ++back_per_document[c.document];
@@ -101,6 +103,52 @@ class ConcurrencyTest : public StoreTest {
     reader_passes_ += passes;
   }
 
+  // Every claim of `query` through a cursor (the test needs them all at
+  // once to count per document).
+  static Result<std::vector<StoredClaim>> Walk(Store& store, const ClaimQuery& query) {
+    std::vector<StoredClaim> out;
+    Status s = store.ForEachClaim(query, [&out](const StoredClaim& c) {
+      out.push_back(c);
+      return true;
+    });
+    if (!s.ok()) return s;
+    return out;
+  }
+
+  // Four readers and one writer putting kDocuments documents; with
+  // `reimport`, every tenth Put also replaces an earlier document.
+  void Run(bool cursor, bool reimport) {
+    // Create the database before the readers open it.
+    std::unique_ptr<Store> writer_store = OpenStore();
+    ASSERT_NE(writer_store, nullptr);
+    std::atomic<bool> writer_done{false};
+    std::vector<std::thread> readers;
+    for (int i = 0; i < kReaders; ++i) {
+      readers.emplace_back([this, i, cursor, &writer_done] { Reader(i, writer_done, cursor); });
+    }
+    std::thread writer([&] {
+      for (int i = 0; i < kDocuments; ++i) {
+        Status s = writer_store->Put(FasciaArticle(Source(i)));
+        if (!s.ok()) Fail("writer put " + Source(i) + ": " + s.message());
+        if (reimport && i % 10 == 9) {
+          s = writer_store->Put(FasciaArticle(Source(i / 2)));
+          if (!s.ok()) Fail("writer re-put " + Source(i / 2) + ": " + s.message());
+        }
+      }
+      writer_done = true;
+    });
+    writer.join();
+    for (std::thread& t : readers) t.join();
+
+    EXPECT_EQ(failures_, 0) << "first of " << failures_ << ": " << first_failure_;
+    EXPECT_GE(reader_passes_.load(), kReaders);
+    Result<StoreStats> stats = writer_store->Stats();
+    ASSERT_TRUE(stats.ok()) << stats.status().message();
+    EXPECT_EQ(stats->documents, kDocuments);
+    EXPECT_EQ(stats->claims, kDocuments * kClaimsPerDocument);
+    EXPECT_TRUE(writer_store->CheckIntegrity().ok());
+  }
+
   std::mutex mu_;
   int failures_ = 0;
   std::string first_failure_;
@@ -108,32 +156,13 @@ class ConcurrencyTest : public StoreTest {
 };
 
 TEST_F(ConcurrencyTest, ReadersSeeWholeDocumentsWhileOneWriterImports) {
-  // Create the database before the readers open it.
-  std::unique_ptr<Store> writer_store = OpenStore();
-  ASSERT_NE(writer_store, nullptr);
+  Run(/*cursor=*/false, /*reimport=*/false);
+}
 
-  std::atomic<bool> writer_done{false};
-  std::vector<std::thread> readers;
-  for (int i = 0; i < kReaders; ++i) {
-    readers.emplace_back([this, i, &writer_done] { Reader(i, writer_done); });
-  }
-  std::thread writer([&] {
-    for (int i = 0; i < kDocuments; ++i) {
-      Status s = writer_store->Put(FasciaArticle(Source(i)));
-      if (!s.ok()) Fail("writer put " + Source(i) + ": " + s.message());
-    }
-    writer_done = true;
-  });
-  writer.join();
-  for (std::thread& t : readers) t.join();
-
-  EXPECT_EQ(failures_, 0) << "first of " << failures_ << ": " << first_failure_;
-  EXPECT_GE(reader_passes_.load(), kReaders);
-  Result<StoreStats> stats = writer_store->Stats();
-  ASSERT_TRUE(stats.ok()) << stats.status().message();
-  EXPECT_EQ(stats->documents, kDocuments);
-  EXPECT_EQ(stats->claims, kDocuments * kClaimsPerDocument);
-  EXPECT_TRUE(writer_store->CheckIntegrity().ok());
+// A cursor reads from one snapshot, so even documents replaced while it
+// walks come whole, with their citations and references.
+TEST_F(ConcurrencyTest, CursorReadersSeeWholeDocumentsWhileDocumentsAreReplaced) {
+  Run(/*cursor=*/true, /*reimport=*/true);
 }
 
 }  // namespace

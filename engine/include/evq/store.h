@@ -15,6 +15,7 @@
 #define EVQ_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -77,6 +78,9 @@ struct StoreStats {
   int64_t by_status[6] = {0, 0, 0, 0, 0, 0};
 };
 
+class ClaimCursor;
+
+// The corpus database; see the top of this file for ownership and threads.
 class EVQ_EXPORT Store {
  public:
   ~Store();
@@ -96,6 +100,20 @@ class EVQ_EXPORT Store {
   // Claims matching `query`, ordered by document then position.
   Result<std::vector<StoredClaim>> Claims(const ClaimQuery& query);
 
+  // The claims of `query`, in the order of Claims, read one document at a
+  // time as the cursor advances, from one snapshot of the database (a
+  // document replaced meanwhile is seen in its old version). The cursor
+  // must not outlive this Store; while it is open, do not Put through this
+  // Store (the snapshot it holds would make the write fail). Errors, such
+  // as a malformed `cites` query, come from ClaimCursor::status().
+  Result<std::unique_ptr<ClaimCursor>> OpenClaimCursor(const ClaimQuery& query);
+
+  // Calls `visit` with each claim of `query` through a ClaimCursor; `visit`
+  // returns false to stop early (the result is then ok). Errors as Claims.
+  [[nodiscard]] Status ForEachClaim(
+      const ClaimQuery& query,
+      const std::function<bool(const StoredClaim&)>& visit);
+
   // FTS5 query over sentence text (FTS5 syntax; a malformed query gives
   // kInvalidArgument with SQLite's reason), best first.
   Result<std::vector<SearchHit>> Search(const std::string& query, int limit);
@@ -112,6 +130,34 @@ class EVQ_EXPORT Store {
  private:
   struct Rep;
   explicit Store(std::unique_ptr<Rep> rep);
+  std::unique_ptr<Rep> rep_;
+};
+
+// A forward-only walk over the claims of a query (Store::OpenClaimCursor).
+// Holds one document's claims at a time, not the whole result.
+//
+// Ownership: owned by the caller; the Store that made it must outlive it.
+// Thread safety: used by its Store's thread only, like the Store.
+class EVQ_EXPORT ClaimCursor {
+ public:
+  ~ClaimCursor();
+  ClaimCursor(const ClaimCursor&) = delete;
+  ClaimCursor& operator=(const ClaimCursor&) = delete;
+
+  // Moves to the next claim: true when there is one (read it with claim()),
+  // false at the end or on an error (status() tells which). Once false,
+  // stays false.
+  bool Next();
+  // The current claim; valid after Next() returned true, until the next
+  // call to Next().
+  const StoredClaim& claim() const;
+  // Ok, or why Next() stopped early ("claims: malformed cites query ...").
+  const Status& status() const;
+
+ private:
+  friend class Store;
+  struct Rep;
+  explicit ClaimCursor(std::unique_ptr<Rep> rep);
   std::unique_ptr<Rep> rep_;
 };
 

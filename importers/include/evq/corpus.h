@@ -132,15 +132,20 @@ class EVQ_EXPORT Corpus {
 
   // Stored claims matching `query` (filters as in evq/store.h, the same as
   // `evq claims`), ordered by document then position, all in memory. For
-  // large results prefer ForEachClaim.
+  // large results prefer ForEachClaim or OpenClaimCursor.
   Result<std::vector<StoredClaim>> Claims(const ClaimQuery& query);
 
   // Calls `visit` with each claim matching `query`, in the order of Claims,
-  // holding only a small batch in memory. `visit` returns false to stop
-  // early (the result is then ok). Errors: a malformed `cites` query
+  // holding one document's claims in memory at a time, all from one
+  // snapshot of the database. `visit` returns false to stop early (the
+  // result is then ok). Errors: a malformed `cites` query
   // (kInvalidArgument), database errors.
   Status ForEachClaim(const ClaimQuery& query,
                       const std::function<bool(const StoredClaim&)>& visit);
+
+  // The same walk as a cursor (evq/store.h): the caller owns it, and it must
+  // not outlive this Corpus; do not import while it is open.
+  Result<std::unique_ptr<ClaimCursor>> OpenClaimCursor(const ClaimQuery& query);
 
   // FTS5 full-text search over sentence text, best first, at most `limit`
   // hits (0: 20). A malformed query gives kInvalidArgument with the reason.
