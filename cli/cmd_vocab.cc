@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common.h"
+#include "evq/mesh.h"
 #include "printers.h"
 
 namespace evq::cli {
@@ -38,13 +39,19 @@ int RunVocab(const std::vector<std::string>& args) {
   AddVocabOption(options);
   options.add_options()("kind", po::value<std::string>(), "only condition, intervention or anatomy")(
       "format", po::value<std::string>()->default_value("text"), "text, json, jsonl or csv")(
-      "words", po::value<std::vector<std::string>>(), "list | show TERM");
+      "output,o", po::value<std::string>(), "with import: write the TSV here (default: stdout)")(
+      "words", po::value<std::vector<std::string>>(), "list | show TERM | import FILE");
   po::variables_map vm;
   int code;
-  if (!ParseArgs(args, "evq vocab [list] [--kind KIND] | evq vocab show TERM",
+  if (!ParseArgs(args,
+                 "evq vocab [list] [--kind KIND] | evq vocab show TERM | evq vocab import DESC.xml "
+                 "[-o FILE]",
                  "Lists the vocabulary evq recognises (the built-in one from corpus/vocab/ plus\n"
                  "--vocab files), or shows one term: its MeSH ID, synonyms, broader and narrower\n"
-                 "terms. TERM may be any name or synonym (\"LBP\", \"lumbago\").",
+                 "terms. TERM may be any name or synonym (\"LBP\", \"lumbago\").\n"
+                 "'import' reads MeSH DescriptorRecordSet XML (diseases C and F03 as conditions,\n"
+                 "procedures E as interventions, anatomy A) and writes it in the TSV vocabulary\n"
+                 "format for --vocab; --vocab also takes the XML file directly.",
                  options, "words", &vm, &code)) {
     return code;
   }
@@ -80,6 +87,46 @@ int RunVocab(const std::vector<std::string>& args) {
     } else {
       std::puts(j.dump(format == OutputFormat::kJson ? 2 : -1).c_str());
     }
+    return kExitOk;
+  }
+  if (!words.empty() && words[0] == "import") {
+    if (words.size() != 2) {
+      PrintError("vocab import: give one MeSH descriptor file (desc2024.xml or .xml.gz)");
+      return kExitError;
+    }
+    Vocabulary mesh;
+    MeshImportStats stats;
+    Status s = ImportMeshDescriptors(words[1], &mesh, &stats);
+    if (!s.ok()) {
+      PrintError(s.message());
+      return kExitError;
+    }
+    FILE* out = stdout;
+    std::string out_path = vm.count("output") ? vm["output"].as<std::string>() : "";
+    if (!out_path.empty() && !(out = std::fopen(out_path.c_str(), "w"))) {
+      PrintError(out_path + ": cannot write");
+      return kExitError;
+    }
+    // The TSV vocabulary format (evq/vocabulary.h), usable with --vocab.
+    auto clean = [](std::string v) {
+      for (char& c : v) {
+        if (c == '\t' || c == '\n' || c == '|') c = ' ';
+      }
+      return v;
+    };
+    std::fprintf(out, "# kind\tname\tmesh_id\tbroader\tsynonyms (from %s)\n", words[1].c_str());
+    for (const Term* t : mesh.Terms()) {
+      std::string syn;
+      for (const std::string& x : t->synonyms) syn += (syn.empty() ? "" : "|") + clean(x);
+      std::fprintf(out, "%s\t%s\t%s\t%s\t%s\n", TermKindName(t->kind), clean(t->name).c_str(),
+                   t->mesh_id.c_str(), clean(t->broader).c_str(), syn.c_str());
+    }
+    if (out != stdout) std::fclose(out);
+    std::fprintf(stderr,
+                 "vocab import: %d descriptors: %d conditions, %d interventions, %d anatomy, %d "
+                 "skipped; %d entry terms, %d broader links\n",
+                 stats.descriptors, stats.conditions, stats.interventions, stats.anatomy,
+                 stats.skipped, stats.entry_terms, stats.broader_links);
     return kExitOk;
   }
   if (!words.empty() && words[0] != "list") {

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "evq/mesh.h"
+
 namespace evq::cli {
 
 const std::vector<Command>& Commands() {
@@ -72,7 +74,10 @@ bool LoadVocabulary(const po::variables_map& vm, Vocabulary* vocab) {
   *vocab = std::move(builtin).value();
   if (vm.count("vocab")) {
     for (const std::string& path : vm["vocab"].as<std::vector<std::string>>()) {
-      Status s = vocab->AddFile(path);
+      // MeSH descriptor XML is read directly; anything else is the TSV form.
+      bool mesh = path.size() > 4 && (path.compare(path.size() - 4, 4, ".xml") == 0 ||
+                                      (path.size() > 7 && path.compare(path.size() - 7, 7, ".xml.gz") == 0));
+      Status s = mesh ? ImportMeshDescriptors(path, vocab, nullptr) : vocab->AddFile(path);
       if (!s.ok()) {
         PrintError(s.message());
         return false;

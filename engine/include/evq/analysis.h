@@ -103,6 +103,11 @@ struct Analysis {
   std::vector<CslItem> references;  // the reference list, parsed, in order
   std::vector<Sentence> sentences;  // in reading order
   std::vector<Diagnostic> diagnostics;
+  // Conditions the source itself assigns the document (PubMed MeSH
+  // headings found in the vocabulary), canonical names; claims that name no
+  // condition and have no heading or title context take these as context.
+  std::vector<std::string> conditions;
+  DocumentMetadata metadata;  // as imported
 };
 
 // Options for Analyze.

@@ -90,6 +90,11 @@ Analysis Analyze(const Document& doc, const Vocabulary& vocab, const AnalyzeOpti
   }
   internal::ReferenceLinker linker(a.references);
 
+  a.metadata = doc.metadata;
+  for (const std::string& heading : doc.metadata.subject_headings) {
+    const Term* t = vocab.Lookup(heading);
+    if (t && t->kind == TermKind::kCondition) AddUnique(&a.conditions, t->name);
+  }
   std::vector<std::string> title_conditions = FindSubjects(vocab, doc.title).conditions;
   std::vector<std::string> heading_conditions;
   size_t markup_pos = 0;
@@ -253,6 +258,8 @@ Analysis Analyze(const Document& doc, const Vocabulary& vocab, const AnalyzeOpti
           s.context_conditions = heading_conditions;
         } else if (!title_conditions.empty()) {
           s.context_conditions = title_conditions;
+        } else if (!a.conditions.empty()) {
+          s.context_conditions = a.conditions;
         } else if (prev_in_block && StartsWithPronoun(norm)) {
           s.context_conditions = prev_in_block->conditions.empty() ? prev_in_block->context_conditions
                                                                    : prev_in_block->conditions;
