@@ -176,6 +176,24 @@ TEST_F(PutTest, ConstraintViolationRollsBackNewTermsToo) {
   EXPECT_TRUE(store->CheckIntegrity().ok());
 }
 
+TEST_F(PutTest, IntegrityCheckCatchesCountsThatDisagreeWithRows) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->Put(FasciaArticle()).ok());
+  ASSERT_TRUE(store->CheckIntegrity().ok());
+  ASSERT_TRUE(ExecSql(Path(),
+                      "UPDATE documents SET n_vague = n_vague + 1, "
+                      "n_listed = n_listed - 1"));
+  Status s = store->CheckIntegrity();
+  EXPECT_EQ(s.code(), StatusCode::kCorruption);
+  EXPECT_EQ(s.message(), Path() +
+                             ": counts of document 'fascia.html' do not "
+                             "match its rows");
+  // A re-import writes them afresh.
+  ASSERT_TRUE(store->Put(FasciaArticle()).ok());
+  EXPECT_TRUE(store->CheckIntegrity().ok());
+}
+
 TEST_F(PutTest, RecordsVocabularyTermsWithTheirBroaderChain) {
   auto store = OpenStore();
   ASSERT_NE(store, nullptr);

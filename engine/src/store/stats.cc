@@ -23,16 +23,6 @@ Status Store::Rep::FindDocument(const std::string& what,
   return Status::Ok();
 }
 
-Status Store::Rep::Count(const char* sql, int64_t document_id, int64_t* out) {
-  Status s;
-  store::Stmt* stmt = Cached(sql, &s);
-  if (stmt == nullptr) return s;
-  store::StmtResetter reset(*stmt);
-  stmt->Bind(1, document_id);
-  *out = stmt->Step(&s) ? stmt->Int(0) : 0;
-  return s;
-}
-
 Result<std::vector<StoredReference>> Store::References(
     const std::string& document) {
   Status s;
@@ -85,66 +75,30 @@ Result<std::vector<StoredReference>> Store::References(
 }
 
 Result<StoreStats> Store::Stats(const std::string& document) {
-  StoreStats stats;
+  // ?1 = '' means the whole corpus. The counts are kept per document by
+  // Put, so this reads one row per document.
   Status s;
-  int64_t doc_id = 0;
-  if (!document.empty()) {
-    if (s = rep_->FindDocument("stats", document, &doc_id); !s.ok()) {
-      return s;
-    }
-  }
-  // ?1 = 0 means the whole corpus. Two forms of each count, so each can use
-  // its index (a per-document count must not scan the corpus).
-  Rep* r = rep_.get();
-  if (doc_id == 0) {
-    s = r->Count("SELECT count(*) FROM documents WHERE ?1 = 0", 0,
-                 &stats.documents);
-    if (s.ok()) {
-      s = r->Count("SELECT count(*) FROM sentences WHERE ?1 = 0", 0,
-                   &stats.sentences);
-    }
-    if (s.ok()) {
-      s = r->Count("SELECT count(*) FROM refs WHERE ?1 = 0", 0,
-                   &stats.references);
-    }
-    if (s.ok()) {
-      s = r->Count("SELECT count(*) FROM citations WHERE ?1 = 0", 0,
-                   &stats.citations);
-    }
-  } else {
-    stats.documents = 1;
-    s = r->Count("SELECT count(*) FROM sentences WHERE document_id = ?1",
-                 doc_id, &stats.sentences);
-    if (s.ok()) {
-      s = r->Count("SELECT count(*) FROM refs WHERE document_id = ?1", doc_id,
-                   &stats.references);
-    }
-    if (s.ok()) {
-      s = r->Count(
-          "SELECT count(*) FROM citations c "
-          "JOIN sentences s ON s.id = c.sentence_id "
-          "WHERE s.document_id = ?1",
-          doc_id, &stats.citations);
-    }
-  }
-  if (!s.ok()) return store::WithPrefix("stats", s);
-
-  store::Stmt* by_status = r->Cached(
-      doc_id == 0 ? "SELECT status, count(*) FROM sentences WHERE claim = 1 "
-                    "AND ?1 = 0 GROUP BY status"
-                  : "SELECT status, count(*) FROM sentences WHERE claim = 1 "
-                    "AND document_id = ?1 GROUP BY status",
+  store::Stmt* stmt = rep_->Cached(
+      "SELECT count(*), total(n_sentences), total(n_claims), "
+      "total(n_references), total(n_citations), total(n_cited), "
+      "total(n_attributed), total(n_dangling), total(n_vague), "
+      "total(n_listed), total(n_unbacked) "
+      "FROM documents WHERE ?1 = '' OR source = ?1",
       &s);
-  if (by_status == nullptr) return store::WithPrefix("stats", s);
-  store::StmtResetter reset(*by_status);
-  by_status->Bind(1, doc_id);
-  while (by_status->Step(&s)) {
-    int64_t status = by_status->Int(0);
-    int64_t n = by_status->Int(1);
-    if (status >= 0 && status < 6) stats.by_status[status] = n;
-    stats.claims += n;
+  if (stmt == nullptr) return store::WithPrefix("stats", s);
+  store::StmtResetter reset(*stmt);
+  stmt->Bind(1, document);
+  if (!stmt->Step(&s)) return store::WithPrefix("stats", s);
+  StoreStats stats;
+  stats.documents = stmt->Int(0);
+  if (!document.empty() && stats.documents == 0) {
+    return Status::NotFound("stats: no document '" + document + "'");
   }
-  if (!s.ok()) return store::WithPrefix("stats", s);
+  stats.sentences = stmt->Int(1);
+  stats.claims = stmt->Int(2);
+  stats.references = stmt->Int(3);
+  stats.citations = stmt->Int(4);
+  for (int i = 0; i < 6; ++i) stats.by_status[i] = stmt->Int(5 + i);
   return stats;
 }
 
@@ -176,6 +130,40 @@ Status Store::CheckIntegrity() {
           rep_->path +
           ": full-text index check failed: " + sqlite3_errmsg(rep_->db));
     }
+  }
+  // The per-document counts Stats relies on must match the rows.
+  store::Stmt* counts = rep_->Cached(
+      "SELECT d.source FROM documents d WHERE "
+      "d.n_sentences != (SELECT count(*) FROM sentences s "
+      "  WHERE s.document_id = d.id) "
+      "OR d.n_claims != (SELECT count(*) FROM sentences s "
+      "  WHERE s.document_id = d.id AND s.claim = 1) "
+      "OR d.n_references != (SELECT count(*) FROM refs r "
+      "  WHERE r.document_id = d.id) "
+      "OR d.n_citations != (SELECT count(*) FROM sentences s "
+      "  JOIN citations c ON c.sentence_id = s.id WHERE s.document_id = d.id) "
+      "OR d.n_cited != (SELECT count(*) FROM sentences s "
+      "  WHERE s.document_id = d.id AND s.claim = 1 AND s.status = 0) "
+      "OR d.n_attributed != (SELECT count(*) FROM sentences s "
+      "  WHERE s.document_id = d.id AND s.claim = 1 AND s.status = 1) "
+      "OR d.n_dangling != (SELECT count(*) FROM sentences s "
+      "  WHERE s.document_id = d.id AND s.claim = 1 AND s.status = 2) "
+      "OR d.n_vague != (SELECT count(*) FROM sentences s "
+      "  WHERE s.document_id = d.id AND s.claim = 1 AND s.status = 3) "
+      "OR d.n_listed != (SELECT count(*) FROM sentences s "
+      "  WHERE s.document_id = d.id AND s.claim = 1 AND s.status = 4) "
+      "OR d.n_unbacked != (SELECT count(*) FROM sentences s "
+      "  WHERE s.document_id = d.id AND s.claim = 1 AND s.status = 5) "
+      "LIMIT 1",
+      &s);
+  if (counts == nullptr) return store::WithPrefix("integrity", s);
+  {
+    store::StmtResetter reset_counts(*counts);
+    if (counts->Step(&s)) {
+      return Status::Corruption(rep_->path + ": counts of document '" +
+                                counts->Text(0) + "' do not match its rows");
+    }
+    if (!s.ok()) return store::WithPrefix(rep_->path + ": integrity", s);
   }
   store::Stmt* fk = rep_->Cached("PRAGMA foreign_key_check", &s);
   if (fk == nullptr) return store::WithPrefix("integrity", s);

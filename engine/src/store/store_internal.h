@@ -100,8 +100,6 @@ struct Store::Rep {
   // 'x'") when there is none (stats.cc).
   Status FindDocument(const std::string& what, const std::string& source,
                       int64_t* id);
-  // Runs a count query with ?1 bound to `document_id`.
-  Status Count(const char* sql, int64_t document_id, int64_t* out);
 
   // Readers: fill in a batch of Sentences (everything but the columns of
   // kSentenceColumns, already read) and the references their citations

@@ -239,6 +239,37 @@ Status Store::Rep::PutLocked(const Analysis& a) {
     }
   }
 
+  // The document's counts (see the schema): the row was written above, so
+  // this touches no page that is not already dirty.
+  int64_t claims = 0;
+  int64_t citations = 0;
+  int64_t by_status[6] = {0, 0, 0, 0, 0, 0};
+  for (const Sentence& x : a.sentences) {
+    citations += static_cast<int64_t>(x.citations.size());
+    if (!x.claim) continue;
+    ++claims;
+    // Out-of-range statuses failed the CHECK constraint above already.
+    int status = static_cast<int>(x.status);
+    if (status >= 0 && status < 6) ++by_status[status];
+  }
+  store::Stmt* counts = Cached(
+      "UPDATE documents SET n_sentences = ?2, n_claims = ?3, "
+      "n_references = ?4, n_citations = ?5, n_cited = ?6, n_attributed = ?7, "
+      "n_dangling = ?8, n_vague = ?9, n_listed = ?10, n_unbacked = ?11 "
+      "WHERE id = ?1",
+      &s);
+  if (counts == nullptr) return s;
+  {
+    store::StmtResetter reset(*counts);
+    counts->Bind(1, doc_id);
+    counts->Bind(2, static_cast<int64_t>(a.sentences.size()));
+    counts->Bind(3, claims);
+    counts->Bind(4, static_cast<int64_t>(a.references.size()));
+    counts->Bind(5, citations);
+    for (int i = 0; i < 6; ++i) counts->Bind(6 + i, by_status[i]);
+    if (s = counts->Run(); !s.ok()) return s;
+  }
+
   // The full-text indexes last (see the schema's comment on why there are
   // no insert triggers): single-row inserts into the FTS tables open no
   // statement savepoint, so FTS5 buffers the whole document and writes it
