@@ -1,14 +1,23 @@
 // bench/bench_main.cc: evq's end-to-end benchmark.
 //
-// One run: generate a synthetic corpus, import it the full way (ImportFile +
-// Analyze + Store::Put), time the analysis stage alone and a bare FTS5 insert
-// of the same sentences, query claims --about, parse references, and report
-// the figures with the run's peak RSS. All figures come from one process.
+// The main mode: generate a synthetic corpus, import it the full way
+// (ImportFile + Analyze + Store::Put), time the analysis stage alone and a
+// bare FTS5 insert of the same sentences, query claims --about, parse
+// references, and report the figures with the run's peak RSS. All its
+// figures come from one process.
 //
-//   evq_bench [--size-mb N] [--queries N] [--seed N] [--dir DIR] [--keep]
+// Two more modes (bench_modes.h): "pubmed", a PubMed baseline-sized file
+// imported with ForEachPubmedDocument against a bare pugixml parse, and
+// "audit", BuildAudit and RenderAudit to every format. Without --only, all
+// three run, the extra modes first, each in a child process, so that the
+// main mode's peak RSS stays its own.
+//
+//   evq_bench [--only main|pubmed|audit] [--size-mb N] [--queries N]
+//             [--records N] [--put] [--docs N] [--seed N] [--dir DIR] [--keep]
 #include <sched.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -21,9 +30,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "bench_modes.h"
 #include "corpus_gen.h"
 #include "evq/analysis.h"
 #include "evq/csl.h"
@@ -49,6 +60,10 @@ struct Options {
   uint64_t seed = 20240611;
   std::string dir;  // empty: a fresh directory under $TMPDIR or /tmp
   bool keep = false;
+  std::string only;     // "main", "pubmed", "audit"; empty: all three
+  int records = 30000;  // pubmed
+  bool put = false;     // pubmed: also Store::Put
+  int docs = 10000;     // audit
 };
 
 // Peak resident set size of this process so far, in MB.
@@ -102,10 +117,24 @@ Options ParseArgs(int argc, char** argv) {
       o.dir = value();
     } else if (a == "--keep") {
       o.keep = true;
+    } else if (a == "--only") {
+      o.only = value();
+      if (o.only != "main" && o.only != "pubmed" && o.only != "audit")
+        Die("--only takes main, pubmed or audit");
+    } else if (a == "--records") {
+      o.records = std::atoi(value().c_str());
+      if (o.records < 1) Die("--records must be at least 1");
+    } else if (a == "--put") {
+      o.put = true;
+    } else if (a == "--docs") {
+      o.docs = std::atoi(value().c_str());
+      if (o.docs < 1) Die("--docs must be at least 1");
     } else if (a == "-h" || a == "--help") {
       std::printf(
-          "usage: evq_bench [--size-mb N] [--queries N] [--seed N] [--dir DIR] "
-          "[--keep]\n");
+          "usage: evq_bench [--only main|pubmed|audit] [--size-mb N] "
+          "[--queries N]\n"
+          "                 [--records N] [--put] [--docs N] [--seed N] "
+          "[--dir DIR] [--keep]\n");
       std::exit(0);
     } else {
       Die("unknown argument '" + a + "' (see --help)");
@@ -285,14 +314,13 @@ std::string MakeWorkDir(const Options& o) {
   return buf.data();
 }
 
-int Run(const Options& o) {
+void RunMain(const Options& o, const std::string& work) {
   Result<Vocabulary> vocab = Vocabulary::Builtin();
   if (!vocab.ok()) Die("Vocabulary::Builtin: " + vocab.status().message());
   std::vector<std::string> conditions = PopularConditions(vocab.value());
   if (conditions.empty())
     Die("none of the query conditions is in the builtin vocabulary");
 
-  std::string work = MakeWorkDir(o);
   std::string corpus_dir = work + "/corpus";
   std::filesystem::remove_all(corpus_dir);
   std::filesystem::create_directories(corpus_dir);
@@ -434,17 +462,60 @@ int Run(const Options& o) {
     column += item.size();
   }
   std::printf("\n");
-
-  if (o.keep) {
-    std::fprintf(stderr, "evq_bench: kept %s\n", work.c_str());
-  } else if (o.dir.empty()) {
-    std::filesystem::remove_all(work);
-  } else {
+  if (!o.keep && !o.dir.empty()) {
     for (const char* name :
          {"/corpus", "/evq.db", "/evq.db-wal", "/evq.db-shm", "/bare-fts.db",
           "/bare-fts.db-wal", "/bare-fts.db-shm"}) {
       std::filesystem::remove_all(work + name);
     }
+  }
+}
+
+// Runs `mode` in a child process (so that neither its memory nor its peak
+// RSS reaches this process) and dies if it fails.
+void RunInChild(const std::function<int()>& mode) {
+  std::fflush(stdout);
+  std::fflush(stderr);
+  pid_t pid = fork();
+  if (pid < 0) Die(std::string("fork: ") + std::strerror(errno));
+  if (pid == 0) {
+    int rc = mode();
+    std::fflush(stdout);
+    std::fflush(stderr);
+    _exit(rc);
+  }
+  int status = 0;
+  if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+      WEXITSTATUS(status) != 0) {
+    Die("a benchmark mode failed");
+  }
+}
+
+int Run(const Options& o) {
+  std::string work = MakeWorkDir(o);
+  bool all = o.only.empty();
+  PubmedBenchOptions popt;
+  popt.records = o.records;
+  popt.seed = o.seed;
+  popt.put = o.put;
+  popt.work = work;
+  popt.keep = o.keep;
+  AuditBenchOptions aopt;
+  aopt.docs = o.docs;
+  aopt.seed = o.seed;
+  aopt.work = work;
+  aopt.keep = o.keep;
+  if (o.only == "pubmed") RunPubmedBench(popt);
+  if (o.only == "audit") RunAuditBench(aopt);
+  if (all) {
+    RunInChild([&] { return RunPubmedBench(popt); });
+    RunInChild([&] { return RunAuditBench(aopt); });
+  }
+  if (all || o.only == "main") RunMain(o, work);
+  if (o.keep) {
+    std::fprintf(stderr, "evq_bench: kept %s\n", work.c_str());
+  } else if (o.dir.empty()) {
+    std::filesystem::remove_all(work);
   }
   return 0;
 }

@@ -102,8 +102,14 @@ struct RefInfo {
 
 class DocWriter {
  public:
-  DocWriter(const Vocab& v, uint64_t seed, bool markdown, bool numeric)
-      : v_(v), rng_(seed), markdown_(markdown), numeric_(numeric) {}
+  DocWriter(const Vocab& v, uint64_t seed, bool markdown, bool numeric,
+            int min_refs, int max_refs)
+      : v_(v),
+        rng_(seed),
+        markdown_(markdown),
+        numeric_(numeric),
+        min_refs_(min_refs),
+        max_refs_(max_refs) {}
 
   std::string Write(size_t target, int* ref_count);
 
@@ -128,6 +134,7 @@ class DocWriter {
   Rng rng_;
   bool markdown_;
   bool numeric_;
+  int min_refs_, max_refs_;
   std::string main_condition_;
   std::string main_intervention_;
   std::vector<RefInfo> refs_;
@@ -351,7 +358,7 @@ std::string DocWriter::Write(size_t target, int* ref_count) {
   main_condition_ =
       rng_.Percent(70) ? rng_.Pick(v_.popular) : rng_.Pick(v_.conditions);
   main_intervention_ = rng_.Pick(v_.interventions);
-  int nrefs = rng_.Between(8, 25);
+  int nrefs = rng_.Between(min_refs_, max_refs_);
   for (int k = 1; k <= nrefs; ++k) refs_.push_back(MakeReference(k));
   *ref_count = nrefs;
 
@@ -446,7 +453,8 @@ Result<Corpus> GenerateCorpus(const Vocabulary& vocab, const std::string& dir,
         avg / 2 +
         sizes.Below(avg);  // avg/2 .. 3avg/2 (minus the reference list)
     DocWriter writer(v, options.seed ^ (0xA24BAED4963EE407ull * (i + 1)),
-                     markdown, numeric);
+                     markdown, numeric, options.min_references,
+                     options.max_references);
     int refs = 0;
     std::string text =
         writer.Write(target > 4096 ? target - 3072 : target, &refs);

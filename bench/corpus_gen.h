@@ -29,6 +29,9 @@ struct CorpusOptions {
   uint64_t target_bytes = 100ull << 20;
   // Average document size in bytes; the count is target_bytes / this.
   uint64_t average_document_bytes = 20 << 10;
+  // Entries per reference list, drawn uniformly from [min, max].
+  int min_references = 8;
+  int max_references = 25;
 };
 
 struct Corpus {
