@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "evq/export.h"
 #include "evq/status.h"
 #include "evq/store.h"
 #include "evq/vocabulary.h"
@@ -37,14 +38,14 @@ struct Question {
 
 // The question as the equivalent evq command line, for --explain:
 // "evq claims --about sciatica --unbacked".
-std::string DescribeQuestion(const Question& q);
+EVQ_EXPORT std::string DescribeQuestion(const Question& q);
 
 // Reads a question. Errors (kInvalidArgument) say what was not understood
 // and list the forms evq knows.
-Result<Question> ParseQuestion(const std::string& text, const Vocabulary& vocab);
+EVQ_EXPORT Result<Question> ParseQuestion(const std::string& text, const Vocabulary& vocab);
 
 // The forms ParseQuestion understands, one example a line.
-const std::vector<std::string>& QuestionForms();
+EVQ_EXPORT const std::vector<std::string>& QuestionForms();
 
 // One row of a ranking of documents.
 struct DocumentCount {
@@ -61,7 +62,7 @@ struct Answer {
 };
 
 // Runs `q` against `store`.
-Result<Answer> AnswerQuestion(const Question& q, Store& store);
+EVQ_EXPORT Result<Answer> AnswerQuestion(const Question& q, Store& store);
 
 }  // namespace evq
 

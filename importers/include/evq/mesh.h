@@ -21,6 +21,7 @@
 
 #include <string>
 
+#include "evq/export.h"
 #include "evq/status.h"
 #include "evq/vocabulary.h"
 
@@ -42,7 +43,7 @@ struct MeshImportStats {
 // DescriptorRecordSet ("FILE:LINE: unexpected root element <X> at byte N:
 // expected <DescriptorRecordSet>"), malformed XML ("FILE:LINE: malformed XML
 // at byte N: why"). On error nothing is added to `vocab`.
-[[nodiscard]] Status ImportMeshDescriptors(const std::string& path, Vocabulary* vocab,
+[[nodiscard]] EVQ_EXPORT Status ImportMeshDescriptors(const std::string& path, Vocabulary* vocab,
                                            MeshImportStats* stats);
 
 }  // namespace evq
