@@ -202,37 +202,56 @@ Result<std::vector<StoredClaim>> Store::Claims(const ClaimQuery& query) {
         "under(id) AS (SELECT id FROM roots "
         "UNION SELECT t.id FROM terms t JOIN under u ON t.broader = u.id)");
   }
+  std::string statuses;  // " IN (0, 3)", or empty: all
+  if (!query.statuses.empty()) {
+    statuses = " IN (";
+    for (size_t i = 0; i < query.statuses.size(); ++i) {
+      if (i > 0) statuses += ", ";
+      statuses += std::to_string(static_cast<int>(query.statuses[i]));
+    }
+    statuses += ")";
+  }
+  const std::string in_document =
+      " = (SELECT id FROM documents WHERE source = ?4)";
   if (cites) {
-    ctes.push_back(
-        "cited(id) AS (SELECT c.sentence_id FROM refs_fts "
-        "JOIN citation_refs cr ON cr.ref_id = refs_fts.rowid "
-        "JOIN citations c ON c.id = cr.citation_id "
-        "WHERE refs_fts MATCH ?3)");
+    std::string cited =
+        "cited(id, document_id) AS (SELECT c.sentence_id, s2.document_id "
+        "FROM refs_fts "
+        "CROSS JOIN citation_refs cr ON cr.ref_id = refs_fts.rowid "
+        "CROSS JOIN citations c ON c.id = cr.citation_id "
+        "CROSS JOIN sentences s2 ON s2.id = c.sentence_id "
+        "WHERE refs_fts MATCH ?3 AND s2.claim = 1";
+    if (!statuses.empty()) cited += " AND s2.status" + statuses;
+    if (!query.document.empty()) cited += " AND s2.document_id" + in_document;
+    ctes.push_back(cited + ")");
   }
   if (about || cites) {
-    // Each sentence once, though it may match through several terms or
-    // both a condition and a context condition.
+    // The matching claims, each once (a sentence may match through several
+    // terms, or both a condition and a context condition), found, filtered
+    // and put in order from indexes alone (sentence_terms repeats the
+    // sentence's document, claim flag and status). Put inserts a
+    // document's sentences in order, so their ids follow their ordinals.
+    // Only the rows within the limit are then read.
     std::string matched =
-        "matched(id) AS MATERIALIZED (SELECT DISTINCT id FROM (";
+        "matched(id, document_id) AS MATERIALIZED "
+        "(SELECT DISTINCT id, document_id FROM (";
     if (about) {
       matched +=
-          "SELECT sentence_id AS id FROM sentence_terms "
-          "WHERE term_id IN (SELECT id FROM under) "
+          "SELECT sentence_id AS id, document_id FROM sentence_terms "
+          "WHERE term_id IN (SELECT id FROM under) AND claim = 1 "
           "AND role <= 1";  // kRoleCondition, kRoleContext
-      if (cites) matched += " INTERSECT SELECT id FROM cited";
+      if (!statuses.empty()) matched += " AND status" + statuses;
+      if (!query.document.empty()) matched += " AND document_id" + in_document;
+      if (cites) matched += " INTERSECT SELECT id, document_id FROM cited";
     } else {
-      matched += "SELECT id FROM cited";
-    }
-    if (!query.document.empty()) {
-      // Narrow to the document's sentences through the indexes too, rather
-      // than reading every matching row of the corpus to test its document.
-      matched +=
-          " INTERSECT SELECT s2.id FROM documents d2 "
-          "CROSS JOIN sentences s2 ON s2.document_id = d2.id "
-          "WHERE d2.source = ?4";
+      matched += "SELECT id, document_id FROM cited";
     }
     matched += "))";
     ctes.push_back(matched);
+    ctes.push_back(
+        "chosen(id) AS MATERIALIZED (SELECT m.id FROM matched m "
+        "CROSS JOIN documents d ON d.id = m.document_id "
+        "ORDER BY d.source, m.id LIMIT ?5)");
   }
   if (!ctes.empty()) {
     sql = "WITH RECURSIVE ";
@@ -246,24 +265,19 @@ Result<std::vector<StoredClaim>> Store::Claims(const ClaimQuery& query) {
   sql += store::kSentenceColumns;
   if (about || cites) {
     sql +=
-        " FROM matched m CROSS JOIN sentences s ON s.id = m.id "
-        "CROSS JOIN documents d ON d.id = s.document_id";
+        " FROM chosen c CROSS JOIN sentences s ON s.id = c.id "
+        "CROSS JOIN documents d ON d.id = s.document_id "
+        "ORDER BY d.source, s.ordinal";
   } else {
     // Documents in source order, each one's sentences in order: rows come
     // out sorted, so a LIMIT stops early instead of sorting every claim.
-    sql += " FROM documents d CROSS JOIN sentences s ON s.document_id = d.id";
+    sql +=
+        " FROM documents d CROSS JOIN sentences s ON s.document_id = d.id "
+        "WHERE s.claim = 1";
+    if (!statuses.empty()) sql += " AND s.status" + statuses;
+    if (!query.document.empty()) sql += " AND d.source = ?4";
+    sql += " ORDER BY d.source, s.ordinal LIMIT ?5";
   }
-  sql += " WHERE s.claim = 1";
-  if (!query.statuses.empty()) {
-    sql += " AND s.status IN (";
-    for (size_t i = 0; i < query.statuses.size(); ++i) {
-      if (i > 0) sql += ", ";
-      sql += std::to_string(static_cast<int>(query.statuses[i]));
-    }
-    sql += ")";
-  }
-  if (!query.document.empty()) sql += " AND d.source = ?4";
-  sql += " ORDER BY d.source, s.ordinal LIMIT ?5";
 
   Status s;
   store::Stmt* stmt = rep_->Cached(sql, &s);

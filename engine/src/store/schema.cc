@@ -144,6 +144,9 @@ CREATE TABLE term_synonyms (
 ) WITHOUT ROWID;
 CREATE INDEX term_synonyms_key ON term_synonyms (key);
 
+-- document_id, claim and status repeat the sentence's, so that the
+-- about-query finds, filters and orders the matching claims from the index
+-- alone and reads only the sentence rows it returns.
 CREATE TABLE sentence_terms (
   sentence_id INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,
   -- 0 condition, 1 context (a condition inherited from a heading or the
@@ -151,10 +154,15 @@ CREATE TABLE sentence_terms (
   role INTEGER NOT NULL CHECK (role BETWEEN 0 AND 3),
   ordinal INTEGER NOT NULL,
   term_id INTEGER NOT NULL REFERENCES terms (id),
+  document_id INTEGER NOT NULL,
+  claim INTEGER NOT NULL,
+  status INTEGER NOT NULL,
   PRIMARY KEY (sentence_id, role, ordinal)
 ) WITHOUT ROWID;
--- The about-query: sentences by term.
-CREATE INDEX sentence_terms_term ON sentence_terms (term_id, role, sentence_id);
+-- The about-query: claims by term, covering everything it filters and
+-- orders on.
+CREATE INDEX sentence_terms_term
+  ON sentence_terms (term_id, claim, role, status, document_id, sentence_id);
 
 CREATE VIRTUAL TABLE sentences_fts USING fts5 (
   text,

@@ -165,6 +165,23 @@ Status Store::CheckIntegrity() {
     }
     if (!s.ok()) return store::WithPrefix(rep_->path + ": integrity", s);
   }
+  // So must the sentence fields sentence_terms repeats for the about-query.
+  store::Stmt* repeated = rep_->Cached(
+      "SELECT s.id FROM sentence_terms st "
+      "JOIN sentences s ON s.id = st.sentence_id "
+      "WHERE st.document_id != s.document_id OR st.claim != s.claim "
+      "OR st.status != s.status LIMIT 1",
+      &s);
+  if (repeated == nullptr) return store::WithPrefix("integrity", s);
+  {
+    store::StmtResetter reset_repeated(*repeated);
+    if (repeated->Step(&s)) {
+      return Status::Corruption(rep_->path + ": terms of sentence " +
+                                std::to_string(repeated->Int(0)) +
+                                " disagree with the sentence");
+    }
+    if (!s.ok()) return store::WithPrefix(rep_->path + ": integrity", s);
+  }
   store::Stmt* fk = rep_->Cached("PRAGMA foreign_key_check", &s);
   if (fk == nullptr) return store::WithPrefix("integrity", s);
   store::StmtResetter reset(*fk);

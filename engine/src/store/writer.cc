@@ -135,8 +135,8 @@ Status Store::Rep::PutLocked(const Analysis& a) {
       &s);
   if (sent == nullptr) return s;
   store::Stmt* term = Cached(
-      "INSERT INTO sentence_terms (sentence_id, role, ordinal, term_id) "
-      "VALUES (?1, ?2, ?3, ?4)",
+      "INSERT INTO sentence_terms (sentence_id, role, ordinal, term_id, "
+      "document_id, claim, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
       &s);
   if (term == nullptr) return s;
   store::Stmt* cit = Cached(
@@ -200,6 +200,9 @@ Status Store::Rep::PutLocked(const Analysis& a) {
         term->Bind(2, list.role);
         term->Bind(3, static_cast<int64_t>(j));
         term->Bind(4, term_id);
+        term->Bind(5, doc_id);
+        term->Bind(6, int64_t{x.claim ? 1 : 0});
+        term->Bind(7, static_cast<int64_t>(x.status));
         if (s = term->Run(); !s.ok()) return s;
       }
     }
