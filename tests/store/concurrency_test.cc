@@ -159,6 +159,13 @@ TEST_F(ConcurrencyTest, ReadersSeeWholeDocumentsWhileOneWriterImports) {
   Run(/*cursor=*/false, /*reimport=*/false);
 }
 
+// Store::Claims reads a query's rows and their citation details from one
+// snapshot too: a replaced document never shows a cited claim without its
+// references.
+TEST_F(ConcurrencyTest, ClaimsReadersSeeWholeDocumentsWhileDocumentsAreReplaced) {
+  Run(/*cursor=*/false, /*reimport=*/true);
+}
+
 // A cursor reads from one snapshot, so even documents replaced while it
 // walks come whole, with their citations and references.
 TEST_F(ConcurrencyTest, CursorReadersSeeWholeDocumentsWhileDocumentsAreReplaced) {

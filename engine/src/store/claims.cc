@@ -1,6 +1,7 @@
 // store/claims.cc: Store::Claims, and reading stored sentences back into
 // evq::Sentence values (shared with search).
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -180,7 +181,40 @@ Status Store::Rep::LoadDetails(const std::vector<DetailTarget>& targets) {
   return s;
 }
 
+namespace store {
+namespace {
+
+// One read snapshot over the rows query and LoadDetails, so that a writer
+// replacing a document between the two cannot leave a claim without its
+// references. Inside a transaction, or while another statement is stepping
+// (ClaimCursor keeps one open), the connection already holds a snapshot and
+// nothing is done.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(sqlite3* db) : db_(db) {
+    if (!sqlite3_get_autocommit(db)) return;
+    for (sqlite3_stmt* s = sqlite3_next_stmt(db, nullptr); s != nullptr;
+         s = sqlite3_next_stmt(db, s)) {
+      if (sqlite3_stmt_busy(s)) return;
+    }
+    active_ = sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;
+  }
+  ~ReadSnapshot() {
+    if (active_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  sqlite3* db_;
+  bool active_ = false;
+};
+
+}  // namespace
+}  // namespace store
+
 Result<std::vector<StoredClaim>> Store::Claims(const ClaimQuery& query) {
+  store::ReadSnapshot snapshot(rep_->db);
   // The statement differs with the filters given; each variant is prepared
   // once and cached. With `about` or `cites`, the matching sentence ids are
   // found first through the indexes and the sentences looked up by id
