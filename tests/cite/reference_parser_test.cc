@@ -432,3 +432,25 @@ TEST(CslJsonTest, LiteralDate) {
 
 }  // namespace
 }  // namespace evq
+
+namespace evq {
+namespace {
+
+TEST(CslItemLabelTest, AuthorsYearTitleContainer) {
+  CslItem item;
+  item.author = {{"Stecco", "C", ""}, {"Schleip", "R", ""}, {"Macchi", "V", ""}};
+  item.issued.year = 2018;
+  item.title = "Fascial tissue research";
+  item.container_title = "J Sports Sci";
+  EXPECT_EQ(CslItemLabel(item), "Stecco C, Schleip R et al. (2018) Fascial tissue research. J Sports Sci");
+  CslItem corporate;
+  corporate.author = {{"", "", "World Health Organization"}};
+  corporate.title = "Guidelines";
+  EXPECT_EQ(CslItemLabel(corporate), "World Health Organization Guidelines");
+  CslItem unparsed;
+  unparsed.raw = "something odd";
+  EXPECT_EQ(CslItemLabel(unparsed), "something odd");
+}
+
+}  // namespace
+}  // namespace evq

@@ -68,6 +68,11 @@ struct CslItem {
 // citation_number.
 EVQ_EXPORT CslItem ParseReference(std::string_view text);
 
+// A short label for people: up to two authors ("et al." after), year,
+// title and container: "Stecco C, Schleip R et al. (2018) Fascial tissue
+// research. J Sports Sci". The raw string when no field was parsed.
+EVQ_EXPORT std::string CslItemLabel(const CslItem& item);
+
 // The item as one CSL-JSON object on one line (no trailing newline).
 EVQ_EXPORT std::string CslItemToJson(const CslItem& item);
 

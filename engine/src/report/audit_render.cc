@@ -39,20 +39,7 @@ std::string PercentText(double share) {
   return buf;
 }
 
-std::string AuditReferenceLabel(const CslItem& item) {
-  std::string out;
-  for (size_t i = 0; i < item.author.size() && i < 2; ++i) {
-    if (i) out += ", ";
-    const CslName& n = item.author[i];
-    out += n.family.empty() ? n.literal : n.family + (n.given.empty() ? "" : " " + n.given);
-  }
-  if (item.author.size() > 2 || item.et_al) out += " et al.";
-  if (item.issued.year) out += " (" + std::to_string(item.issued.year) + ")";
-  if (!item.title.empty()) out += (out.empty() ? "" : " ") + item.title;
-  if (!item.container_title.empty()) out += ". " + item.container_title;
-  if (out.empty()) out = item.raw;
-  return out;
-}
+std::string AuditReferenceLabel(const CslItem& item) { return CslItemLabel(item); }
 
 std::string StatusCountsText(const AuditCounts& counts) {
   std::string out;
