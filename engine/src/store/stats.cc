@@ -48,7 +48,7 @@ Result<std::vector<StoredReference>> Store::References(
       ids.push_back(refs->Int(0));
       StoredReference ref;
       ref.document = refs->Text(1);
-      if (Status p = store::CslItemFromJson(refs->Text(2), &ref.item);
+      if (Status p = CslItemFromJson(refs->Text(2), &ref.item);
           !p.ok()) {
         return store::WithPrefix("references", p);
       }

@@ -61,10 +61,6 @@ std::string NormalizeName(std::string_view name);
 // database does not depend on how other modules name kinds).
 const char* KindText(TermKind kind);
 
-// Parses one CSL-JSON object (as written by CslItemToJson) into *item.
-// Unknown fields are ignored; a malformed document gives kCorruption.
-Status CslItemFromJson(std::string_view json, CslItem* item);
-
 // Schema creation and checks (schema.cc).
 Status CheckAndMigrate(sqlite3* db, const std::string& path);
 

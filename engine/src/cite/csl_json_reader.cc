@@ -1,9 +1,8 @@
-// store/csl_reader.cc: reads the CSL-JSON the store keeps for each reference
-// back into a CslItem.
+// cite/csl_json_reader.cc: one CSL-JSON object back into a CslItem.
 //
-// The store writes references with CslItemToJson (evq/csl.h); this reader
-// accepts that output and, since stored JSON may come from other CSL-JSON
-// writers in later versions, the common variants too: numbers where strings
+// Reads what CslItemToJson writes (the store keeps references that way) and
+// what other CSL-JSON writers (Zotero, citeproc tools) produce, with the
+// common variants: numbers where strings
 // are usual ("volume": 12), strings in date-parts, dates given as
 // {"literal": ...} or {"raw": ...}.
 #include <nlohmann/json.hpp>
@@ -12,9 +11,8 @@
 
 #include "evq/csl.h"
 #include "evq/status.h"
-#include "store/store_internal.h"
 
-namespace evq::store {
+namespace evq {
 namespace {
 
 using nlohmann::json;
@@ -83,21 +81,9 @@ bool Bool(const json& object, const char* key) {
   return false;
 }
 
-}  // namespace
-
-Status CslItemFromJson(std::string_view text, CslItem* item) {
-  // nlohmann throws on malformed input; no exception may leave the store.
-  json object;
-  try {
-    object = json::parse(text);
-  } catch (const json::exception& e) {
-    return Status::Corruption(std::string("stored reference is not JSON: ") +
-                              e.what());
-  }
-  if (!object.is_object()) {
-    return Status::Corruption("stored reference is not a JSON object");
-  }
-  *item = CslItem();
+CslItem ItemFromObject(const json& object) {
+  CslItem out;
+  CslItem* item = &out;
   item->id = Str(object, "id");
   item->type = Str(object, "type");
   item->author = ReadNames(object, "author");
@@ -108,6 +94,10 @@ Status CslItemFromJson(std::string_view text, CslItem* item) {
   item->accessed = ReadDate(object, "accessed");
   item->title = Str(object, "title");
   item->container_title = Str(object, "container-title");
+  item->container_title_short = Str(object, "container-title-short");
+  if (item->container_title_short.empty()) {
+    item->container_title_short = Str(object, "journalAbbreviation");
+  }
   item->collection_title = Str(object, "collection-title");
   item->volume = Str(object, "volume");
   item->issue = Str(object, "issue");
@@ -123,7 +113,26 @@ Status CslItemFromJson(std::string_view text, CslItem* item) {
   item->citation_number = Str(object, "citation-number");
   item->citation_label = Str(object, "citation-label");
   item->raw = Str(object, "evq:raw");
+  if (item->raw.empty()) item->raw = Str(object, "raw");
+  return out;
+}
+
+}  // namespace
+
+Status CslItemFromJson(std::string_view text, CslItem* item) {
+  // nlohmann throws on malformed input; no exception may leave evq.
+  json object;
+  try {
+    object = json::parse(text);
+  } catch (const json::exception& e) {
+    return Status::InvalidArgument(std::string("not JSON: ") + e.what());
+  }
+  if (!object.is_object()) {
+    return Status::InvalidArgument("not a JSON object");
+  }
+  *item = ItemFromObject(object);
   return Status::Ok();
 }
 
-}  // namespace evq::store
+
+}  // namespace evq
