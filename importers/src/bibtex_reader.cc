@@ -46,6 +46,22 @@ bool IsIdentChar(char c) {
          c == '.' || c == '+' || c == '/' || c == '\'';
 }
 
+// True when a value holds a line that starts like a field ("  year = "):
+// the value's brace was not closed where its author meant.
+bool SwallowedField(std::string_view raw) {
+  size_t nl = 0;
+  while ((nl = raw.find('\n', nl)) != std::string_view::npos) {
+    size_t j = ++nl;
+    while (j < raw.size() && (raw[j] == ' ' || raw[j] == '\t')) ++j;
+    size_t name = j;
+    while (j < raw.size() && std::isalpha(static_cast<unsigned char>(raw[j]))) ++j;
+    if (j == name) continue;
+    while (j < raw.size() && (raw[j] == ' ' || raw[j] == '\t')) ++j;
+    if (j < raw.size() && raw[j] == '=') return true;
+  }
+  return false;
+}
+
 class BibtexParser {
  public:
   BibtexParser(std::string_view text, BibliographySink* sink)
@@ -172,12 +188,22 @@ class BibtexParser {
     return entry.key == "@string" ? "@string" : "entry '" + entry.key + "'";
   }
 
+  // A lost brace in a value swallows the fields after it and the entry's
+  // own close: then the value is named, where the mistake is.
+  void BlameSwallowingField(Entry* entry, const std::string& last_field, ParseError* error) {
+    if (last_field.empty() || !SwallowedField(entry->fields[last_field].raw)) return;
+    error->why = "unterminated value of field '" + last_field + "' in " + Where(*entry);
+    error->line = entry->fields[last_field].line;
+  }
+
   // The fields up to the entry's closing delimiter.
   bool Fields(Entry* entry, char close, ParseError* error) {
+    std::string last_field;
     for (;;) {
       SkipSpace();
       if (i_ >= t_.size()) {
         *error = {"missing closing brace of " + Where(*entry), entry->line, i_, t_.size()};
+        BlameSwallowingField(entry, last_field, error);
         return false;
       }
       if (t_[i_] == close) {
@@ -190,6 +216,7 @@ class BibtexParser {
       }
       if (EntryStartsAt(i_)) {
         *error = {"missing closing brace of " + Where(*entry), entry->line, i_, i_};
+        BlameSwallowingField(entry, last_field, error);
         return false;
       }
       size_t name_at = i_;
@@ -216,6 +243,7 @@ class BibtexParser {
         continue;
       }
       entry->fields.emplace(name, std::move(field));
+      last_field = name;
       SkipSpace();
       if (i_ < t_.size() && t_[i_] != ',' && t_[i_] != close && !EntryStartsAt(i_)) {
         *error = {"missing ',' after field '" + name + "' in " + Where(*entry), line, i_,
