@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "evq/import.h"
+#include "pubmed_records.h"
 #include "xml_records.h"
 #include "xml_util.h"
 
@@ -334,3 +335,20 @@ Result<std::vector<Document>> ImportPubmed(const std::string& source, std::strin
 }
 
 }  // namespace evq
+
+namespace evq::internal {
+
+// The bibliography reader's walk (pubmed_records.h): like
+// ForEachPubmedDocument, but a record that fails to parse is handed over as
+// its error instead of ending the walk, and each record comes with its line.
+Status ForEachPubmedRecord(const std::string& path, std::string_view bytes, bool in_memory,
+                           const PubmedRecordVisitor& visit) {
+  auto each = [&](std::string_view rec, const xml::Origin& o, bool* stop) {
+    *stop = !visit(ParseRecord(rec, o), o.base_line);
+    return Status::Ok();
+  };
+  if (in_memory) return xml::ForEachRecordInBuffer(path, bytes, PubmedSpec(), each);
+  return xml::ForEachRecordInFile(path, PubmedSpec(), each);
+}
+
+}  // namespace evq::internal
