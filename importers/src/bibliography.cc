@@ -177,7 +177,16 @@ Result<std::string> ReadAll(const std::string& path) {
 // Closes a read: a file in which no record at all was met fails.
 Result<Bibliography> Finish(Bibliography bib, int records) {
   if (records == 0) {
-    return Status::InvalidArgument(bib.source + ": no " + RecordNoun(bib.format) + " found");
+    // Say why when the reader knew (a CSV without Retraction Watch's
+    // columns, JSON that is not an array).
+    std::string why;
+    for (const Diagnostic& d : bib.diagnostics) {
+      if (d.severity == Diagnostic::Severity::kError) {
+        why = " (" + d.message + ")";
+        break;
+      }
+    }
+    return Status::InvalidArgument(bib.source + ": no " + RecordNoun(bib.format) + " found" + why);
   }
   return bib;
 }

@@ -86,7 +86,7 @@ TEST(BibliographyCslJsonTest, OneObjectEmptyArrayAndNonJson) {
   EXPECT_EQ(r.status().message(), "empty.json: no CSL-JSON item found");
   r = ParseBibliography("x.json", "\"just a string\"", BibliographyFormat::kCslJson);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().message(), "x.json: no CSL-JSON item found");
+  EXPECT_EQ(r.status().message(), "x.json: no CSL-JSON item found (not a CSL-JSON array of items)");
 }
 
 }  // namespace
