@@ -82,18 +82,33 @@ Row ReadRow(std::string_view t, size_t* pos, int* line) {
   return row;
 }
 
-const char* const kColumns[] = {
-    "Record ID",        "Title",           "Subject",           "Institution",
-    "Journal",          "Publisher",       "Country",           "Author",
-    "URLS",             "ArticleType",     "RetractionDate",    "RetractionDOI",
-    "RetractionPubMedID", "OriginalPaperDate", "OriginalPaperDOI", "OriginalPaperPubMedID",
-    "RetractionNature", "Reason",          "Paywalled",         "Notes"};
+const char* const kColumns[] = {"Record ID",
+                                "Title",
+                                "Subject",
+                                "Institution",
+                                "Journal",
+                                "Publisher",
+                                "Country",
+                                "Author",
+                                "URLS",
+                                "ArticleType",
+                                "RetractionDate",
+                                "RetractionDOI",
+                                "RetractionPubMedID",
+                                "OriginalPaperDate",
+                                "OriginalPaperDOI",
+                                "OriginalPaperPubMedID",
+                                "RetractionNature",
+                                "Reason",
+                                "Paywalled",
+                                "Notes"};
 
 // Retraction Watch writes "Unavailable" or "0" for a missing identifier.
 std::string Identifier(const std::string& value) {
   std::string v = Trim(value);
   std::string lower = Lower(v);
-  if (v.empty() || v == "0" || lower == "unavailable" || lower == "n/a" || lower == "none") {
+  if (v.empty() || v == "0" || lower == "unavailable" || lower == "n/a" ||
+      lower == "none") {
     return "";
   }
   return v;
@@ -120,30 +135,40 @@ int ReadRetractionWatch(std::string_view text, BibliographySink* sink) {
   int line = 1;
   Row header = ReadRow(text, &pos, &line);
   std::map<std::string, size_t> column;
-  for (size_t i = 0; i < header.fields.size(); ++i) column[Trim(header.fields[i])] = i;
-  for (const char* name : {"Record ID", "Title", "OriginalPaperDOI", "RetractionNature"}) {
+  for (size_t i = 0; i < header.fields.size(); ++i)
+    column[Trim(header.fields[i])] = i;
+  for (const char* name :
+       {"Record ID", "Title", "OriginalPaperDOI", "RetractionNature"}) {
     if (column.count(name) == 0) {
-      sink->Skip(1, 0, std::string("not a Retraction Watch export: no column '") + name + "'");
+      sink->Skip(1, 0,
+                 std::string("not a Retraction Watch export: no column '") +
+                     name + "'");
       return 0;
     }
   }
   std::string missing;
   for (const char* name : kColumns) {
-    if (column.count(name) == 0) missing += (missing.empty() ? "" : ", ") + std::string(name);
+    if (column.count(name) == 0)
+      missing += (missing.empty() ? "" : ", ") + std::string(name);
   }
-  if (!missing.empty()) sink->Warn(1, 0, "standard columns missing from the header: " + missing);
+  if (!missing.empty())
+    sink->Warn(1, 0, "standard columns missing from the header: " + missing);
   int records = 0;
   while (pos < text.size()) {
     Row row = ReadRow(text, &pos, &line);
-    if (row.fields.size() == 1 && TrimView(row.fields[0]).empty() && !row.unterminated) continue;
+    if (row.fields.size() == 1 && TrimView(row.fields[0]).empty() &&
+        !row.unterminated)
+      continue;
     ++records;
     if (row.unterminated) {
-      sink->Skip(row.line, row.offset, "unterminated quoted field; row skipped");
+      sink->Skip(row.line, row.offset,
+                 "unterminated quoted field; row skipped");
       continue;
     }
     if (row.fields.size() != header.fields.size()) {
       sink->Skip(row.line, row.offset,
-                 "row has " + std::to_string(row.fields.size()) + " fields, the header has " +
+                 "row has " + std::to_string(row.fields.size()) +
+                     " fields, the header has " +
                      std::to_string(header.fields.size()) + "; skipped");
       continue;
     }
@@ -158,13 +183,16 @@ int ReadRetractionWatch(std::string_view text, BibliographySink* sink) {
     item.title = CollapseSpace(get("Title"));
     item.container_title = get("Journal");
     item.publisher = get("Publisher");
-    for (const std::string& a : SplitList(get("Author"))) item.author.push_back(PersonName(a));
+    for (const std::string& a : SplitList(get("Author")))
+      item.author.push_back(PersonName(a));
     item.doi = CleanDoi(Identifier(get("OriginalPaperDOI")));
     item.pmid = Identifier(get("OriginalPaperPubMedID"));
     item.issued = ParseDateText(get("OriginalPaperDate"));
     work.publication_types = SplitList(get("ArticleType"));
     if (item.title.empty() && item.doi.empty() && item.pmid.empty()) {
-      sink->Skip(row.line, row.offset, "row " + item.id + " names no title, DOI or PubMed ID; skipped");
+      sink->Skip(
+          row.line, row.offset,
+          "row " + item.id + " names no title, DOI or PubMed ID; skipped");
       continue;
     }
     std::string nature = get("RetractionNature");

@@ -29,7 +29,8 @@ TEST(BibliographyRetractionWatchTest, ExportFixture) {
   EXPECT_EQ(a.line, 2);
   EXPECT_EQ(a.item.id, "1001");
   EXPECT_EQ(a.item.title,
-            "Spinal manipulation, massage and \"core\" exercise for chronic low back pain: a "
+            "Spinal manipulation, massage and \"core\" exercise for chronic "
+            "low back pain: a "
             "randomized trial");
   EXPECT_EQ(a.item.container_title, "Journal of Example Spine Research");
   EXPECT_EQ(a.item.publisher, "Example Publishing");
@@ -37,20 +38,24 @@ TEST(BibliographyRetractionWatchTest, ExportFixture) {
   EXPECT_EQ(a.item.author[0].family, "Nordmann");
   EXPECT_EQ(a.item.author[0].given, "Kari");
   EXPECT_EQ(a.item.author[1].family, "van Beethoven");
-  EXPECT_EQ(a.item.doi, "10.1234/jesr.2018.0042");  // the original, not the notice
+  EXPECT_EQ(a.item.doi,
+            "10.1234/jesr.2018.0042");  // the original, not the notice
   EXPECT_EQ(a.item.pmid, "29000042");
   EXPECT_EQ(a.item.issued.year, 2018);
   EXPECT_EQ(a.item.issued.month, 3);
   EXPECT_EQ(a.item.issued.day, 15);
-  EXPECT_EQ(a.publication_types, (std::vector<std::string>{"Research Article", "Clinical Study"}));
+  EXPECT_EQ(a.publication_types,
+            (std::vector<std::string>{"Research Article", "Clinical Study"}));
   EXPECT_TRUE(a.retracted);
-  EXPECT_EQ(a.retraction_evidence, "Retraction Watch record 1001: Retraction 2020-05-01");
+  EXPECT_EQ(a.retraction_evidence,
+            "Retraction Watch record 1001: Retraction 2020-05-01");
 
   const Work& b = r->works[1];
-  EXPECT_EQ(b.line, 4);  // the notes of the row above hold a newline
+  EXPECT_EQ(b.line, 4);        // the notes of the row above hold a newline
   EXPECT_EQ(b.item.pmid, "");  // "0"
   EXPECT_FALSE(b.retracted);
-  EXPECT_EQ(b.retraction_evidence, "Retraction Watch record 1002: Correction 2023-11-14");
+  EXPECT_EQ(b.retraction_evidence,
+            "Retraction Watch record 1002: Correction 2023-11-14");
 
   const Work& c = r->works[2];
   EXPECT_EQ(c.item.doi, "");  // "unavailable"
@@ -68,7 +73,8 @@ TEST(BibliographyRetractionWatchTest, MalformedRowsWithExactDiagnostics) {
   ASSERT_EQ(r->works.size(), 1u);
   EXPECT_EQ(r->works[0].item.id, "2001");
   EXPECT_TRUE(r->works[0].retracted);
-  EXPECT_EQ(r->works[0].retraction_evidence, "Retraction Watch record 2001: Retraction 2022-01-02");
+  EXPECT_EQ(r->works[0].retraction_evidence,
+            "Retraction Watch record 2001: Retraction 2022-01-02");
   std::vector<std::string> got;
   for (const Diagnostic& d : r->diagnostics) got.push_back(FormatDiagnostic(d));
   std::vector<std::string> want = {
@@ -79,15 +85,17 @@ TEST(BibliographyRetractionWatchTest, MalformedRowsWithExactDiagnostics) {
 }
 
 TEST(BibliographyRetractionWatchTest, HeaderAndEmptyExport) {
-  Result<Bibliography> r =
-      ParseBibliography("rw.csv", "Record ID,Title\n1,x\n", BibliographyFormat::kRetractionWatch);
+  Result<Bibliography> r = ParseBibliography(
+      "rw.csv", "Record ID,Title\n1,x\n", BibliographyFormat::kRetractionWatch);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().message(),
-            "rw.csv: no Retraction Watch row found (not a Retraction Watch export: no column "
+            "rw.csv: no Retraction Watch row found (not a Retraction Watch "
+            "export: no column "
             "'OriginalPaperDOI')");
-  r = ParseBibliography("rw.csv",
-                        "\xEF\xBB\xBFRecord ID,Title,OriginalPaperDOI,RetractionNature\r\n",
-                        BibliographyFormat::kAuto);
+  r = ParseBibliography(
+      "rw.csv",
+      "\xEF\xBB\xBFRecord ID,Title,OriginalPaperDOI,RetractionNature\r\n",
+      BibliographyFormat::kAuto);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().message(), "rw.csv: no Retraction Watch row found");
   // A minimal header: the missing standard columns are named in one warning.
@@ -98,12 +106,16 @@ TEST(BibliographyRetractionWatchTest, HeaderAndEmptyExport) {
   ASSERT_TRUE(r.ok()) << r.status().message();
   ASSERT_EQ(r->works.size(), 1u);
   EXPECT_EQ(r->works[0].item.doi, "10.1/x");
-  EXPECT_EQ(r->works[0].retraction_evidence, "Retraction Watch record 7: Retraction");
+  EXPECT_EQ(r->works[0].retraction_evidence,
+            "Retraction Watch record 7: Retraction");
   ASSERT_EQ(r->diagnostics.size(), 1u);
   EXPECT_EQ(r->diagnostics[0].message,
-            "standard columns missing from the header: Subject, Institution, Journal, "
-            "Publisher, Country, Author, URLS, ArticleType, RetractionDate, RetractionDOI, "
-            "RetractionPubMedID, OriginalPaperDate, OriginalPaperPubMedID, Reason, Paywalled, "
+            "standard columns missing from the header: Subject, Institution, "
+            "Journal, "
+            "Publisher, Country, Author, URLS, ArticleType, RetractionDate, "
+            "RetractionDOI, "
+            "RetractionPubMedID, OriginalPaperDate, OriginalPaperPubMedID, "
+            "Reason, Paywalled, "
             "Notes");
 }
 
