@@ -1,5 +1,7 @@
 // Bibliography formats: names, detection, reading files and handing the
 // text to the reader of its format (bibliography_readers.h).
+#include "evq/bibliography.h"
+
 #include <zlib.h>
 
 #include <algorithm>
@@ -10,7 +12,6 @@
 #include <string_view>
 
 #include "bibliography_readers.h"
-#include "evq/bibliography.h"
 #include "evq/import.h"
 #include "utf8_repair.h"
 
@@ -18,25 +19,38 @@ namespace evq {
 
 const char* BibliographyFormatName(BibliographyFormat format) {
   switch (format) {
-    case BibliographyFormat::kAuto: return "auto";
-    case BibliographyFormat::kBibtex: return "bibtex";
-    case BibliographyFormat::kRis: return "ris";
-    case BibliographyFormat::kCslJson: return "csl-json";
-    case BibliographyFormat::kPubmed: return "pubmed";
-    case BibliographyFormat::kMedline: return "medline";
-    case BibliographyFormat::kRetractionWatch: return "retraction-watch";
+    case BibliographyFormat::kAuto:
+      return "auto";
+    case BibliographyFormat::kBibtex:
+      return "bibtex";
+    case BibliographyFormat::kRis:
+      return "ris";
+    case BibliographyFormat::kCslJson:
+      return "csl-json";
+    case BibliographyFormat::kPubmed:
+      return "pubmed";
+    case BibliographyFormat::kMedline:
+      return "medline";
+    case BibliographyFormat::kRetractionWatch:
+      return "retraction-watch";
   }
   return "auto";
 }
 
 bool ParseBibliographyFormat(std::string_view name, BibliographyFormat* out) {
   std::string n = internal::Lower(internal::TrimView(name));
-  if (n == "auto") *out = BibliographyFormat::kAuto;
-  else if (n == "bibtex" || n == "bib" || n == "biblatex") *out = BibliographyFormat::kBibtex;
-  else if (n == "ris") *out = BibliographyFormat::kRis;
-  else if (n == "csl-json" || n == "csljson" || n == "csl" || n == "json") *out = BibliographyFormat::kCslJson;
-  else if (n == "pubmed" || n == "pubmed-xml" || n == "xml") *out = BibliographyFormat::kPubmed;
-  else if (n == "medline" || n == "nbib") *out = BibliographyFormat::kMedline;
+  if (n == "auto")
+    *out = BibliographyFormat::kAuto;
+  else if (n == "bibtex" || n == "bib" || n == "biblatex")
+    *out = BibliographyFormat::kBibtex;
+  else if (n == "ris")
+    *out = BibliographyFormat::kRis;
+  else if (n == "csl-json" || n == "csljson" || n == "csl" || n == "json")
+    *out = BibliographyFormat::kCslJson;
+  else if (n == "pubmed" || n == "pubmed-xml" || n == "xml")
+    *out = BibliographyFormat::kPubmed;
+  else if (n == "medline" || n == "nbib")
+    *out = BibliographyFormat::kMedline;
   else if (n == "retraction-watch" || n == "retractionwatch" || n == "rw") {
     *out = BibliographyFormat::kRetractionWatch;
   } else {
@@ -50,13 +64,15 @@ namespace {
 std::string LowerExtension(const std::string& path) {
   size_t slash = path.find_last_of('/');
   size_t dot = path.find_last_of('.');
-  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
+    return "";
   return internal::Lower(std::string_view(path).substr(dot + 1));
 }
 
 std::string_view SkipBomAndSpace(std::string_view head) {
   if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
-  while (!head.empty() && std::isspace(static_cast<unsigned char>(head.front()))) {
+  while (!head.empty() &&
+         std::isspace(static_cast<unsigned char>(head.front()))) {
     head.remove_prefix(1);
   }
   return head;
@@ -99,16 +115,21 @@ bool LooksLikeBibtex(std::string_view head) {
   size_t i = 0;
   while ((i = head.find('@', i)) != std::string_view::npos) {
     size_t line_start = i;
-    while (line_start > 0 && (head[line_start - 1] == ' ' || head[line_start - 1] == '\t')) {
+    while (line_start > 0 &&
+           (head[line_start - 1] == ' ' || head[line_start - 1] == '\t')) {
       --line_start;
     }
-    bool at_line_start = line_start == 0 || head[line_start - 1] == '\n' ||
-                         (line_start >= 3 && head.substr(line_start - 3, 3) == "\xEF\xBB\xBF");
+    bool at_line_start =
+        line_start == 0 || head[line_start - 1] == '\n' ||
+        (line_start >= 3 && head.substr(line_start - 3, 3) == "\xEF\xBB\xBF");
     size_t j = i + 1;
-    while (j < head.size() && std::isalpha(static_cast<unsigned char>(head[j]))) ++j;
+    while (j < head.size() && std::isalpha(static_cast<unsigned char>(head[j])))
+      ++j;
     size_t k = j;
-    while (k < head.size() && std::isspace(static_cast<unsigned char>(head[k]))) ++k;
-    if (at_line_start && j > i + 1 && k < head.size() && (head[k] == '{' || head[k] == '(')) {
+    while (k < head.size() && std::isspace(static_cast<unsigned char>(head[k])))
+      ++k;
+    if (at_line_start && j > i + 1 && k < head.size() &&
+        (head[k] == '{' || head[k] == '(')) {
       return true;
     }
     i = j;
@@ -117,11 +138,13 @@ bool LooksLikeBibtex(std::string_view head) {
 }
 
 BibliographyFormat Sniff(std::string_view head) {
-  if (DetectFormat("", head) == Format::kPubmed) return BibliographyFormat::kPubmed;
+  if (DetectFormat("", head) == Format::kPubmed)
+    return BibliographyFormat::kPubmed;
   if (StartsWithTag(head, "PMID-")) return BibliographyFormat::kMedline;
   if (StartsWithTag(head, "TY  -")) return BibliographyFormat::kRis;
   if (LooksLikeCslJson(head)) return BibliographyFormat::kCslJson;
-  if (LooksLikeRetractionWatch(head)) return BibliographyFormat::kRetractionWatch;
+  if (LooksLikeRetractionWatch(head))
+    return BibliographyFormat::kRetractionWatch;
   if (LooksLikeBibtex(head)) return BibliographyFormat::kBibtex;
   return BibliographyFormat::kAuto;
 }
@@ -129,27 +152,36 @@ BibliographyFormat Sniff(std::string_view head) {
 // The noun for "no ... found".
 const char* RecordNoun(BibliographyFormat format) {
   switch (format) {
-    case BibliographyFormat::kBibtex: return "BibTeX entry";
-    case BibliographyFormat::kRis: return "RIS record";
-    case BibliographyFormat::kCslJson: return "CSL-JSON item";
-    case BibliographyFormat::kPubmed: return "PubMed record";
-    case BibliographyFormat::kMedline: return "MEDLINE record";
-    case BibliographyFormat::kRetractionWatch: return "Retraction Watch row";
-    case BibliographyFormat::kAuto: break;
+    case BibliographyFormat::kBibtex:
+      return "BibTeX entry";
+    case BibliographyFormat::kRis:
+      return "RIS record";
+    case BibliographyFormat::kCslJson:
+      return "CSL-JSON item";
+    case BibliographyFormat::kPubmed:
+      return "PubMed record";
+    case BibliographyFormat::kMedline:
+      return "MEDLINE record";
+    case BibliographyFormat::kRetractionWatch:
+      return "Retraction Watch row";
+    case BibliographyFormat::kAuto:
+      break;
   }
   return "record";
 }
 
 Status NotABibliography(const std::string& source) {
-  return Status::InvalidArgument(source +
-                                 ": not a bibliography (BibTeX, RIS, CSL-JSON, PubMed XML, "
-                                 "MEDLINE or Retraction Watch CSV)");
+  return Status::InvalidArgument(
+      source +
+      ": not a bibliography (BibTeX, RIS, CSL-JSON, PubMed XML, "
+      "MEDLINE or Retraction Watch CSV)");
 }
 
 // The decompressed start of a file (zlib reads plain files as they are).
 Result<std::string> ReadHead(const std::string& path, size_t limit) {
   gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  if (f == nullptr)
+    return Status::IoError(path + ": cannot open: " + std::strerror(errno));
   std::string data(limit, '\0');
   int n = gzread(f, data.data(), static_cast<unsigned>(limit));
   int err = 0;
@@ -162,11 +194,13 @@ Result<std::string> ReadHead(const std::string& path, size_t limit) {
 
 Result<std::string> ReadAll(const std::string& path) {
   gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  if (f == nullptr)
+    return Status::IoError(path + ": cannot open: " + std::strerror(errno));
   std::string data;
   char buf[1 << 16];
   int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) data.append(buf, static_cast<size_t>(n));
+  while ((n = gzread(f, buf, sizeof buf)) > 0)
+    data.append(buf, static_cast<size_t>(n));
   int err = 0;
   std::string why = n < 0 ? gzerror(f, &err) : "";
   gzclose(f);
@@ -177,29 +211,43 @@ Result<std::string> ReadAll(const std::string& path) {
 // Closes a read: a file in which no record at all was met fails.
 Result<Bibliography> Finish(Bibliography bib, int records) {
   if (records == 0) {
-    return Status::InvalidArgument(bib.source + ": no " + RecordNoun(bib.format) + " found");
+    // Say why when the reader knew (a CSV without Retraction Watch's
+    // columns, JSON that is not an array).
+    std::string why;
+    for (const Diagnostic& d : bib.diagnostics) {
+      if (d.severity == Diagnostic::Severity::kError) {
+        why = " (" + d.message + ")";
+        break;
+      }
+    }
+    return Status::InvalidArgument(bib.source + ": no " +
+                                   RecordNoun(bib.format) + " found" + why);
   }
   return bib;
 }
 
 }  // namespace
 
-BibliographyFormat DetectBibliographyFormat(const std::string& path, std::string_view head) {
+BibliographyFormat DetectBibliographyFormat(const std::string& path,
+                                            std::string_view head) {
   std::string ext = LowerExtension(path);
   if (ext == "gz") ext = LowerExtension(path.substr(0, path.size() - 3));
-  if (ext == "bib" || ext == "bibtex" || ext == "biblatex") return BibliographyFormat::kBibtex;
+  if (ext == "bib" || ext == "bibtex" || ext == "biblatex")
+    return BibliographyFormat::kBibtex;
   if (ext == "ris") return BibliographyFormat::kRis;
   if (ext == "nbib" || ext == "medline") return BibliographyFormat::kMedline;
   if (ext == "json") {
-    return LooksLikeCslJson(head) ? BibliographyFormat::kCslJson : BibliographyFormat::kAuto;
+    return LooksLikeCslJson(head) ? BibliographyFormat::kCslJson
+                                  : BibliographyFormat::kAuto;
   }
   if (ext == "csv") {
     return LooksLikeRetractionWatch(head) ? BibliographyFormat::kRetractionWatch
                                           : BibliographyFormat::kAuto;
   }
   if (ext == "xml" || ext == "nxml") {
-    return DetectFormat(path, head) == Format::kPubmed ? BibliographyFormat::kPubmed
-                                                       : BibliographyFormat::kAuto;
+    return DetectFormat(path, head) == Format::kPubmed
+               ? BibliographyFormat::kPubmed
+               : BibliographyFormat::kAuto;
   }
   // PubMed's own downloads: "pubmed-xyz-set.txt" is MEDLINE text, and
   // reference managers save RIS as .txt too.
@@ -209,18 +257,21 @@ BibliographyFormat DetectBibliographyFormat(const std::string& path, std::string
     return BibliographyFormat::kAuto;
   }
   // Documents are never bibliographies, whatever they start with.
-  if (ext == "md" || ext == "markdown" || ext == "html" || ext == "htm" || ext == "xhtml") {
+  if (ext == "md" || ext == "markdown" || ext == "html" || ext == "htm" ||
+      ext == "xhtml") {
     return BibliographyFormat::kAuto;
   }
   return Sniff(head);
 }
 
-Result<Bibliography> ParseBibliography(const std::string& source, std::string_view text,
+Result<Bibliography> ParseBibliography(const std::string& source,
+                                       std::string_view text,
                                        BibliographyFormat format) {
   if (text.empty()) return Status::InvalidArgument(source + ": empty file");
   if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
-    return Status::InvalidArgument(source + ": binary file (NUL byte at offset " +
-                                   std::to_string(nul) + "), not a bibliography");
+    return Status::InvalidArgument(
+        source + ": binary file (NUL byte at offset " + std::to_string(nul) +
+        "), not a bibliography");
   }
   if (format == BibliographyFormat::kAuto) format = Sniff(text.substr(0, 4096));
   if (format == BibliographyFormat::kAuto) return NotABibliography(source);
@@ -236,8 +287,8 @@ Result<Bibliography> ParseBibliography(const std::string& source, std::string_vi
     d.line = run.line;
     d.offset = run.offset;
     d.message = "invalid UTF-8 (" + std::to_string(run.length) + " byte" +
-                (run.length == 1 ? "" : "s") + " at byte offset " + std::to_string(run.offset) +
-                ") replaced with U+FFFD";
+                (run.length == 1 ? "" : "s") + " at byte offset " +
+                std::to_string(run.offset) + ") replaced with U+FFFD";
     bib.diagnostics.push_back(std::move(d));
   }
   std::string_view body = repaired;
@@ -246,30 +297,42 @@ Result<Bibliography> ParseBibliography(const std::string& source, std::string_vi
   internal::BibliographySink sink(&bib, bom);
   int records = 0;
   switch (format) {
-    case BibliographyFormat::kBibtex: records = internal::ReadBibtex(body, &sink); break;
-    case BibliographyFormat::kRis: records = internal::ReadRis(body, &sink); break;
-    case BibliographyFormat::kCslJson: records = internal::ReadCslJson(body, &sink); break;
+    case BibliographyFormat::kBibtex:
+      records = internal::ReadBibtex(body, &sink);
+      break;
+    case BibliographyFormat::kRis:
+      records = internal::ReadRis(body, &sink);
+      break;
+    case BibliographyFormat::kCslJson:
+      records = internal::ReadCslJson(body, &sink);
+      break;
     case BibliographyFormat::kPubmed: {
       Result<int> n = internal::ReadPubmedBuffer(body, &sink);
       if (!n.ok()) return n.status();
       records = n.value();
       break;
     }
-    case BibliographyFormat::kMedline: records = internal::ReadMedline(body, &sink); break;
+    case BibliographyFormat::kMedline:
+      records = internal::ReadMedline(body, &sink);
+      break;
     case BibliographyFormat::kRetractionWatch:
       records = internal::ReadRetractionWatch(body, &sink);
       break;
-    case BibliographyFormat::kAuto: break;
+    case BibliographyFormat::kAuto:
+      break;
   }
   return Finish(std::move(bib), records);
 }
 
-Result<Bibliography> ImportBibliography(const std::string& path, BibliographyFormat format) {
+Result<Bibliography> ImportBibliography(const std::string& path,
+                                        BibliographyFormat format) {
   // 4 KiB, as for documents: enough for an XML prolog and a CSV header.
   Result<std::string> head = ReadHead(path, 4096);
   if (!head.ok()) return head.status();
-  if (head.value().empty()) return Status::InvalidArgument(path + ": empty file");
-  if (format == BibliographyFormat::kAuto) format = DetectBibliographyFormat(path, head.value());
+  if (head.value().empty())
+    return Status::InvalidArgument(path + ": empty file");
+  if (format == BibliographyFormat::kAuto)
+    format = DetectBibliographyFormat(path, head.value());
   if (format == BibliographyFormat::kAuto) return NotABibliography(path);
   if (format == BibliographyFormat::kPubmed) {
     // Streamed: a PubMed baseline is hundreds of megabytes.

@@ -47,7 +47,9 @@ void BibliographySink::Warn(int line, size_t offset, std::string why) {
 
 namespace {
 
-bool IsSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool IsSpace(char c) {
+  return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // The maximal runs of digits and of letters in `text`, in order; other
@@ -60,7 +62,9 @@ std::vector<std::string_view> Tokens(std::string_view text) {
     if (IsDigit(text[i])) {
       while (j < text.size() && IsDigit(text[j])) ++j;
     } else if (std::isalpha(static_cast<unsigned char>(text[i]))) {
-      while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+      while (j < text.size() &&
+             std::isalpha(static_cast<unsigned char>(text[j])))
+        ++j;
     } else {
       ++i;
       continue;
@@ -157,8 +161,8 @@ CslDate ParseDateText(std::string_view text) {
   if (year_at + 1 < tokens.size()) {
     date.month = MonthFromText(tokens[year_at + 1]);
     // "2018 Dec-2019 Jan": a second year means a range; keep its start.
-    if (date.month != 0 && year_at + 2 < tokens.size() && IsDigit(tokens[year_at + 2][0]) &&
-        tokens[year_at + 2].size() <= 2) {
+    if (date.month != 0 && year_at + 2 < tokens.size() &&
+        IsDigit(tokens[year_at + 2][0]) && tokens[year_at + 2].size() <= 2) {
       int day = Number(tokens[year_at + 2]);
       if (day >= 1 && day <= 31) date.day = day;
     }
@@ -176,7 +180,8 @@ std::string IsoDate(const CslDate& date) {
   } else if (date.day == 0) {
     std::snprintf(buf, sizeof buf, "%04d-%02d", date.year, date.month);
   } else {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month,
+                  date.day);
   }
   return buf;
 }
@@ -192,7 +197,8 @@ CslName PersonName(std::string_view text) {
       start = i + 1;
     }
   }
-  if (parts.size() >= 3) {  // "Last, Jr, First": the suffix stays with the given names
+  if (parts.size() >=
+      3) {  // "Last, Jr, First": the suffix stays with the given names
     name.family = parts[0];
     name.given = parts[2] + (parts[1].empty() ? "" : ", " + parts[1]);
     return name;
@@ -235,8 +241,9 @@ CslName MedlineShortName(std::string_view text) {
   if (space != std::string::npos) {
     std::string_view last = std::string_view(t).substr(space + 1);
     bool initials = !last.empty() && last.size() <= 4 &&
-                    std::all_of(last.begin(), last.end(),
-                                [](unsigned char c) { return std::isupper(c); });
+                    std::all_of(last.begin(), last.end(), [](unsigned char c) {
+                      return std::isupper(c);
+                    });
     if (initials) {
       name.family = t.substr(0, space);
       name.given = std::string(last);
@@ -251,8 +258,8 @@ std::string CleanDoi(std::string_view text) {
   std::string_view t = TrimView(text);
   std::string lower = Lower(t.substr(0, std::min<size_t>(t.size(), 32)));
   for (std::string_view prefix :
-       {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
-        "doi.org/", "doi:", "doi "}) {
+       {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
+        "http://dx.doi.org/", "doi.org/", "doi:", "doi "}) {
     if (std::string_view(lower).starts_with(prefix)) {
       t.remove_prefix(prefix.size());
       t = TrimView(t);
@@ -268,7 +275,8 @@ std::string NormalizePages(std::string_view text) {
   std::string out;
   std::string_view t = TrimView(text);
   for (size_t i = 0; i < t.size();) {
-    if (t.substr(i).starts_with("\xE2\x80\x93") || t.substr(i).starts_with("\xE2\x80\x94")) {
+    if (t.substr(i).starts_with("\xE2\x80\x93") ||
+        t.substr(i).starts_with("\xE2\x80\x94")) {
       out += '-';  // en or em dash
       i += 3;
     } else if (t[i] == '-') {

@@ -42,8 +42,8 @@ struct ParseError {
 };
 
 bool IsIdentChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == ':' ||
-         c == '.' || c == '+' || c == '/' || c == '\'';
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' ||
+         c == ':' || c == '.' || c == '+' || c == '/' || c == '\'';
 }
 
 // True when a value holds a line that starts like a field ("  year = "):
@@ -54,7 +54,8 @@ bool SwallowedField(std::string_view raw) {
     size_t j = ++nl;
     while (j < raw.size() && (raw[j] == ' ' || raw[j] == '\t')) ++j;
     size_t name = j;
-    while (j < raw.size() && std::isalpha(static_cast<unsigned char>(raw[j]))) ++j;
+    while (j < raw.size() && std::isalpha(static_cast<unsigned char>(raw[j])))
+      ++j;
     if (j == name) continue;
     while (j < raw.size() && (raw[j] == ' ' || raw[j] == '\t')) ++j;
     if (j < raw.size() && raw[j] == '=') return true;
@@ -66,9 +67,9 @@ class BibtexParser {
  public:
   BibtexParser(std::string_view text, BibliographySink* sink)
       : t_(text), lines_(text), sink_(sink) {
-    static const char* kMonths[] = {"January", "February", "March",     "April",
-                                    "May",     "June",     "July",      "August",
-                                    "September", "October", "November", "December"};
+    static const char* kMonths[] = {
+        "January", "February", "March",     "April",   "May",      "June",
+        "July",    "August",   "September", "October", "November", "December"};
     static const char* kShort[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                    "jul", "aug", "sep", "oct", "nov", "dec"};
     for (int m = 0; m < 12; ++m) macros_[kShort[m]] = kMonths[m];
@@ -82,7 +83,8 @@ class BibtexParser {
       ++i_;
       std::string type = Lower(Identifier());
       SkipSpace();
-      if (type.empty() || i_ >= t_.size() || (t_[i_] != '{' && t_[i_] != '(')) continue;
+      if (type.empty() || i_ >= t_.size() || (t_[i_] != '{' && t_[i_] != '('))
+        continue;
       char close = t_[i_] == '{' ? '}' : ')';
       ++i_;
       if (type == "comment" || type == "preamble") {
@@ -115,7 +117,8 @@ class BibtexParser {
 
  private:
   void SkipSpace() {
-    while (i_ < t_.size() && std::isspace(static_cast<unsigned char>(t_[i_]))) ++i_;
+    while (i_ < t_.size() && std::isspace(static_cast<unsigned char>(t_[i_])))
+      ++i_;
   }
 
   std::string Identifier() {
@@ -132,7 +135,8 @@ class BibtexParser {
     if (b > 0 && t_[b - 1] != '\n') return false;
     if (pos >= t_.size() || t_[pos] != '@') return false;
     size_t j = pos + 1;
-    while (j < t_.size() && std::isalpha(static_cast<unsigned char>(t_[j]))) ++j;
+    while (j < t_.size() && std::isalpha(static_cast<unsigned char>(t_[j])))
+      ++j;
     if (j == pos + 1) return false;
     while (j < t_.size() && (t_[j] == ' ' || t_[j] == '\t')) ++j;
     return j < t_.size() && (t_[j] == '{' || t_[j] == '(');
@@ -172,13 +176,14 @@ class BibtexParser {
 
   bool Key(Entry* entry, char close, size_t at, ParseError* error) {
     size_t start = i_;
-    while (i_ < t_.size() && t_[i_] != ',' && t_[i_] != close && t_[i_] != '\n' &&
-           t_[i_] != '=') {
+    while (i_ < t_.size() && t_[i_] != ',' && t_[i_] != close &&
+           t_[i_] != '\n' && t_[i_] != '=') {
       ++i_;
     }
     entry->key = Trim(t_.substr(start, i_ - start));
     if (entry->key.empty() || (i_ < t_.size() && t_[i_] == '=')) {
-      *error = {"@" + entry->type + " entry has no key", entry->line, at, NextEntry(at + 1)};
+      *error = {"@" + entry->type + " entry has no key", entry->line, at,
+                NextEntry(at + 1)};
       return false;
     }
     return true;
@@ -190,9 +195,12 @@ class BibtexParser {
 
   // A lost brace in a value swallows the fields after it and the entry's
   // own close: then the value is named, where the mistake is.
-  void BlameSwallowingField(Entry* entry, const std::string& last_field, ParseError* error) {
-    if (last_field.empty() || !SwallowedField(entry->fields[last_field].raw)) return;
-    error->why = "unterminated value of field '" + last_field + "' in " + Where(*entry);
+  void BlameSwallowingField(Entry* entry, const std::string& last_field,
+                            ParseError* error) {
+    if (last_field.empty() || !SwallowedField(entry->fields[last_field].raw))
+      return;
+    error->why =
+        "unterminated value of field '" + last_field + "' in " + Where(*entry);
     error->line = entry->fields[last_field].line;
   }
 
@@ -202,7 +210,8 @@ class BibtexParser {
     for (;;) {
       SkipSpace();
       if (i_ >= t_.size()) {
-        *error = {"missing closing brace of " + Where(*entry), entry->line, i_, t_.size()};
+        *error = {"missing closing brace of " + Where(*entry), entry->line, i_,
+                  t_.size()};
         BlameSwallowingField(entry, last_field, error);
         return false;
       }
@@ -215,7 +224,8 @@ class BibtexParser {
         continue;
       }
       if (EntryStartsAt(i_)) {
-        *error = {"missing closing brace of " + Where(*entry), entry->line, i_, i_};
+        *error = {"missing closing brace of " + Where(*entry), entry->line, i_,
+                  i_};
         BlameSwallowingField(entry, last_field, error);
         return false;
       }
@@ -223,14 +233,15 @@ class BibtexParser {
       int line = lines_.LineAt(i_);
       std::string name = Lower(Identifier());
       if (name.empty()) {
-        *error = {"unexpected '" + std::string(1, t_[i_]) + "' in " + Where(*entry), line, i_,
-                  NextEntry(i_)};
+        *error = {
+            "unexpected '" + std::string(1, t_[i_]) + "' in " + Where(*entry),
+            line, i_, NextEntry(i_)};
         return false;
       }
       SkipSpace();
       if (i_ >= t_.size() || t_[i_] != '=') {
-        *error = {"expected '=' after field '" + name + "' in " + Where(*entry), line, name_at,
-                  NextEntry(i_)};
+        *error = {"expected '=' after field '" + name + "' in " + Where(*entry),
+                  line, name_at, NextEntry(i_)};
         return false;
       }
       ++i_;
@@ -239,22 +250,25 @@ class BibtexParser {
       if (!Value(*entry, name, &field.raw, error)) return false;
       if (entry->fields.count(name) != 0) {
         sink_->Warn(line, name_at,
-                    "field '" + name + "' repeated in " + Where(*entry) + "; the first is kept");
+                    "field '" + name + "' repeated in " + Where(*entry) +
+                        "; the first is kept");
         continue;
       }
       entry->fields.emplace(name, std::move(field));
       last_field = name;
       SkipSpace();
-      if (i_ < t_.size() && t_[i_] != ',' && t_[i_] != close && !EntryStartsAt(i_)) {
-        *error = {"missing ',' after field '" + name + "' in " + Where(*entry), line, i_,
-                  NextEntry(i_)};
+      if (i_ < t_.size() && t_[i_] != ',' && t_[i_] != close &&
+          !EntryStartsAt(i_)) {
+        *error = {"missing ',' after field '" + name + "' in " + Where(*entry),
+                  line, i_, NextEntry(i_)};
         return false;
       }
     }
   }
 
   // One value: parts joined by '#'.
-  bool Value(const Entry& entry, const std::string& name, std::string* out, ParseError* error) {
+  bool Value(const Entry& entry, const std::string& name, std::string* out,
+             ParseError* error) {
     for (;;) {
       SkipSpace();
       size_t start = i_;
@@ -267,8 +281,9 @@ class BibtexParser {
           // An entry starting a line inside a value: the value was never
           // closed (a lost brace), not a long value.
           if (i_ >= t_.size() || (t_[i_] == '@' && EntryStartsAt(i_))) {
-            *error = {"unterminated value of field '" + name + "' in " + Where(entry), line,
-                      start, i_};
+            *error = {
+                "unterminated value of field '" + name + "' in " + Where(entry),
+                line, start, i_};
             return false;
           }
           char c = t_[i_];
@@ -283,21 +298,24 @@ class BibtexParser {
         }
         *out += t_.substr(body, i_ - body);
         ++i_;
-      } else if (i_ < t_.size() && std::isdigit(static_cast<unsigned char>(t_[i_]))) {
-        while (i_ < t_.size() && std::isdigit(static_cast<unsigned char>(t_[i_]))) ++i_;
+      } else if (i_ < t_.size() &&
+                 std::isdigit(static_cast<unsigned char>(t_[i_]))) {
+        while (i_ < t_.size() &&
+               std::isdigit(static_cast<unsigned char>(t_[i_])))
+          ++i_;
         *out += t_.substr(start, i_ - start);
       } else {
         std::string macro = Lower(Identifier());
         if (macro.empty()) {
-          *error = {"missing value of field '" + name + "' in " + Where(entry), line, start,
-                    NextEntry(i_)};
+          *error = {"missing value of field '" + name + "' in " + Where(entry),
+                    line, start, NextEntry(i_)};
           return false;
         }
         auto it = macros_.find(macro);
         if (it == macros_.end()) {
           sink_->Warn(line, start,
-                      "undefined macro '" + macro + "' in field '" + name + "' of " +
-                          Where(entry));
+                      "undefined macro '" + macro + "' in field '" + name +
+                          "' of " + Where(entry));
         } else {
           *out += it->second;
         }
@@ -331,8 +349,9 @@ std::vector<std::string> SplitTopLevel(std::string_view raw, bool on_and) {
     if (c == '{') ++depth;
     if (c == '}' && depth > 0) --depth;
     if (depth != 0) continue;
-    if (on_and && std::isspace(static_cast<unsigned char>(c)) && i + 4 < raw.size() &&
-        (raw[i + 1] == 'a' || raw[i + 1] == 'A') && (raw[i + 2] == 'n' || raw[i + 2] == 'N') &&
+    if (on_and && std::isspace(static_cast<unsigned char>(c)) &&
+        i + 4 < raw.size() && (raw[i + 1] == 'a' || raw[i + 1] == 'A') &&
+        (raw[i + 2] == 'n' || raw[i + 2] == 'N') &&
         (raw[i + 3] == 'd' || raw[i + 3] == 'D') &&
         std::isspace(static_cast<unsigned char>(raw[i + 4]))) {
       parts.push_back(Trim(raw.substr(start, i - start)));
@@ -368,7 +387,8 @@ CslName BibtexName(std::string_view raw) {
   if (parts.size() >= 2) {
     name.family = LatexToUtf8(parts[0]);
     name.given = LatexToUtf8(parts.back());
-    if (parts.size() >= 3 && !parts[1].empty()) name.given += ", " + LatexToUtf8(parts[1]);
+    if (parts.size() >= 3 && !parts[1].empty())
+      name.given += ", " + LatexToUtf8(parts[1]);
     return name;
   }
   // "First von Last": words at depth 0; the family name starts at the
@@ -423,7 +443,8 @@ std::string Verbatim(std::string_view raw) {
   std::string out;
   for (size_t i = 0; i < raw.size(); ++i) {
     if (raw[i] == '{' || raw[i] == '}') continue;
-    if (raw[i] == '\\' && i + 1 < raw.size() && std::string_view("_%&#$~").find(raw[i + 1]) != std::string_view::npos) {
+    if (raw[i] == '\\' && i + 1 < raw.size() &&
+        std::string_view("_%&#$~").find(raw[i + 1]) != std::string_view::npos) {
       continue;
     }
     out += raw[i];
@@ -436,15 +457,32 @@ const char* CslType(const std::string& type) {
     const char* bibtex;
     const char* csl;
   } kTypes[] = {
-      {"article", "article-journal"}, {"book", "book"}, {"mvbook", "book"},
-      {"booklet", "pamphlet"}, {"inbook", "chapter"}, {"incollection", "chapter"},
-      {"inreference", "entry-encyclopedia"}, {"inproceedings", "paper-conference"},
-      {"conference", "paper-conference"}, {"proceedings", "book"}, {"collection", "book"},
-      {"manual", "report"}, {"mastersthesis", "thesis"}, {"phdthesis", "thesis"},
-      {"thesis", "thesis"}, {"techreport", "report"}, {"report", "report"},
-      {"online", "webpage"}, {"electronic", "webpage"}, {"www", "webpage"},
-      {"unpublished", "manuscript"}, {"patent", "patent"}, {"dataset", "dataset"},
-      {"software", "software"}, {"periodical", "periodical"}, {"misc", "document"},
+      {"article", "article-journal"},
+      {"book", "book"},
+      {"mvbook", "book"},
+      {"booklet", "pamphlet"},
+      {"inbook", "chapter"},
+      {"incollection", "chapter"},
+      {"inreference", "entry-encyclopedia"},
+      {"inproceedings", "paper-conference"},
+      {"conference", "paper-conference"},
+      {"proceedings", "book"},
+      {"collection", "book"},
+      {"manual", "report"},
+      {"mastersthesis", "thesis"},
+      {"phdthesis", "thesis"},
+      {"thesis", "thesis"},
+      {"techreport", "report"},
+      {"report", "report"},
+      {"online", "webpage"},
+      {"electronic", "webpage"},
+      {"www", "webpage"},
+      {"unpublished", "manuscript"},
+      {"patent", "patent"},
+      {"dataset", "dataset"},
+      {"software", "software"},
+      {"periodical", "periodical"},
+      {"misc", "document"},
   };
   for (const auto& t : kTypes) {
     if (type == t.bibtex) return t.csl;
@@ -454,7 +492,8 @@ const char* CslType(const std::string& type) {
 
 class WorkBuilder {
  public:
-  WorkBuilder(const Entry& entry, const Entry* parent) : entry_(entry), parent_(parent) {}
+  WorkBuilder(const Entry& entry, const Entry* parent)
+      : entry_(entry), parent_(parent) {}
 
   Work Build() {
     Work work;
@@ -462,22 +501,26 @@ class WorkBuilder {
     item.id = entry_.key;
     item.type = CslType(entry_.type);
     work.publication_types.push_back(entry_.type);
-    if (const Field* f = Get("author")) Names(f->raw, &item.author, &item.et_al);
+    if (const Field* f = Get("author"))
+      Names(f->raw, &item.author, &item.et_al);
     if (const Field* f = Get("editor")) Names(f->raw, &item.editor, nullptr);
     item.title = Text("title");
-    bool in_book = entry_.type == "incollection" || entry_.type == "inproceedings" ||
-                   entry_.type == "inbook" || entry_.type == "conference" ||
-                   entry_.type == "inreference";
+    bool in_book = entry_.type == "incollection" ||
+                   entry_.type == "inproceedings" || entry_.type == "inbook" ||
+                   entry_.type == "conference" || entry_.type == "inreference";
     item.container_title = Text("journal");
-    if (item.container_title.empty()) item.container_title = Text("journaltitle");
+    if (item.container_title.empty())
+      item.container_title = Text("journaltitle");
     if (item.container_title.empty()) item.container_title = Text("booktitle");
     // A crossref'd proceedings or collection names the book by its title.
     if (item.container_title.empty() && in_book && parent_ != nullptr) {
       auto it = parent_->fields.find("title");
-      if (it != parent_->fields.end()) item.container_title = LatexToUtf8(it->second.raw);
+      if (it != parent_->fields.end())
+        item.container_title = LatexToUtf8(it->second.raw);
     }
     item.container_title_short = Text("shortjournal");
-    if (item.container_title_short.empty()) item.container_title_short = Text("journalabbrev");
+    if (item.container_title_short.empty())
+      item.container_title_short = Text("journalabbrev");
     item.collection_title = Text("series");
     item.volume = Text("volume");
     item.issue = Text("number");
@@ -492,7 +535,8 @@ class WorkBuilder {
     if (item.publisher_place.empty()) item.publisher_place = Text("location");
     item.doi = CleanDoi(Raw("doi"));
     item.pmid = Raw("pmid");
-    if (item.pmid.empty() && Lower(Raw("eprinttype")) == "pubmed") item.pmid = Raw("eprint");
+    if (item.pmid.empty() && Lower(Raw("eprinttype")) == "pubmed")
+      item.pmid = Raw("eprint");
     item.pmcid = Raw("pmcid");
     item.isbn = Raw("isbn");
     item.url = Raw("url");
@@ -546,7 +590,8 @@ int ReadBibtex(std::string_view text, BibliographySink* sink) {
   int records = 0;
   BibtexParser parser(text, sink);
   std::vector<Entry> entries = parser.Run(&records);
-  std::map<std::string, const Entry*> by_key;  // lowercase: BibTeX keys ignore case
+  std::map<std::string, const Entry*>
+      by_key;  // lowercase: BibTeX keys ignore case
   for (const Entry& e : entries) by_key.emplace(Lower(e.key), &e);
   for (const Entry& e : entries) {
     const Entry* parent = nullptr;
@@ -554,8 +599,8 @@ int ReadBibtex(std::string_view text, BibliographySink* sink) {
       auto p = by_key.find(Lower(Verbatim(it->second.raw)));
       if (p == by_key.end()) {
         sink->Warn(it->second.line, 0,
-                   "crossref '" + Verbatim(it->second.raw) + "' of entry '" + e.key +
-                       "' names no entry in the file");
+                   "crossref '" + Verbatim(it->second.raw) + "' of entry '" +
+                       e.key + "' names no entry in the file");
       } else if (p->second != &e) {
         parent = p->second;
       }

@@ -4,9 +4,8 @@
 // rather than parsed whole, so that one broken item is skipped and
 // reported at its own line while the others still import; each item is
 // then parsed by nlohmann and read by CslItemFromJson (evq/csl.h).
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
@@ -18,7 +17,9 @@ namespace {
 
 using nlohmann::json;
 
-bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool IsJsonSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // The end of the JSON value starting at `i`: the first ',' or ']' at depth
 // 0 outside strings, or the end of the text.
@@ -28,14 +29,20 @@ size_t ValueEnd(std::string_view t, size_t i) {
   for (; i < t.size(); ++i) {
     char c = t[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
-    else if (c == '{' || c == '[') ++depth;
-    else if ((c == '}' || c == ']') && depth > 0) --depth;
-    else if ((c == ',' || c == ']') && depth == 0) return i;
+    if (c == '"')
+      in_string = true;
+    else if (c == '{' || c == '[')
+      ++depth;
+    else if ((c == '}' || c == ']') && depth > 0)
+      --depth;
+    else if ((c == ',' || c == ']') && depth == 0)
+      return i;
   }
   return t.size();
 }
@@ -58,11 +65,12 @@ class ItemReader {
       // nlohmann's byte is 1-based, one past the problem at the end.
       size_t at = start + std::min(e.byte > 0 ? e.byte - 1 : 0, raw.size());
       size_t line_start = t_.rfind('\n', at == 0 ? 0 : at - 1);
-      size_t column = line_start == std::string_view::npos ? at + 1 : at - line_start;
+      size_t column =
+          line_start == std::string_view::npos ? at + 1 : at - line_start;
       sink_->Skip(line, start,
                   what + " is not valid JSON (syntax error at line " +
-                      std::to_string(lines_.LineAt(at)) + ", column " + std::to_string(column) +
-                      ")");
+                      std::to_string(lines_.LineAt(at)) + ", column " +
+                      std::to_string(column) + ")");
       return;
     } catch (const json::exception&) {
       sink_->Skip(line, start, what + " is not valid JSON");
@@ -78,7 +86,8 @@ class ItemReader {
       return;
     }
     const CslItem& item = work.item;
-    if (item.title.empty() && item.doi.empty() && item.pmid.empty() && item.id.empty()) {
+    if (item.title.empty() && item.doi.empty() && item.pmid.empty() &&
+        item.id.empty()) {
       sink_->Skip(line, start, what + " has no id, title, DOI or PMID");
       return;
     }

@@ -38,9 +38,9 @@ char32_t AccentMark(std::string_view command) {
     const char* name;
     char32_t mark;
   } kAccents[] = {
-      {"`", 0x300}, {"'", 0x301}, {"^", 0x302}, {"~", 0x303}, {"=", 0x304}, {"u", 0x306},
-      {".", 0x307}, {"\"", 0x308}, {"r", 0x30A}, {"H", 0x30B}, {"v", 0x30C}, {"d", 0x323},
-      {"c", 0x327}, {"k", 0x328}, {"b", 0x331},
+      {"`", 0x300}, {"'", 0x301}, {"^", 0x302},  {"~", 0x303}, {"=", 0x304},
+      {"u", 0x306}, {".", 0x307}, {"\"", 0x308}, {"r", 0x30A}, {"H", 0x30B},
+      {"v", 0x30C}, {"d", 0x323}, {"c", 0x327},  {"k", 0x328}, {"b", 0x331},
   };
   for (const auto& a : kAccents) {
     if (command == a.name) return a.mark;
@@ -54,27 +54,107 @@ const char* Symbol(std::string_view command) {
     const char* name;
     const char* text;
   } kSymbols[] = {
-      {"ss", "ß"}, {"o", "ø"}, {"O", "Ø"}, {"ae", "æ"}, {"AE", "Æ"}, {"oe", "œ"},
-      {"OE", "Œ"}, {"aa", "å"}, {"AA", "Å"}, {"l", "ł"}, {"L", "Ł"}, {"i", "ı"},
-      {"j", "ȷ"}, {"dh", "ð"}, {"DH", "Ð"}, {"th", "þ"}, {"TH", "Þ"}, {"ng", "ŋ"},
-      {"NG", "Ŋ"}, {"&", "&"}, {"%", "%"}, {"$", "$"}, {"#", "#"}, {"_", "_"},
-      {"{", "{"}, {"}", "}"}, {" ", " "}, {",", " "}, {";", " "}, {"\\", " "},
-      {"-", ""}, {"/", ""}, {"textbackslash", "\\"}, {"textendash", "–"},
-      {"textemdash", "—"}, {"textquoteleft", "‘"}, {"textquoteright", "’"},
-      {"textquotedblleft", "“"}, {"textquotedblright", "”"}, {"textregistered", "®"},
-      {"texttrademark", "™"}, {"copyright", "©"}, {"textcopyright", "©"}, {"S", "§"},
-      {"P", "¶"}, {"dag", "†"}, {"ddag", "‡"}, {"ldots", "…"}, {"dots", "…"},
-      {"textellipsis", "…"}, {"textdegree", "°"}, {"degree", "°"}, {"euro", "€"},
-      {"pounds", "£"}, {"textmu", "µ"}, {"textasciitilde", "~"}, {"LaTeX", "LaTeX"},
-      {"TeX", "TeX"}, {"alpha", "α"}, {"beta", "β"}, {"gamma", "γ"}, {"delta", "δ"},
-      {"epsilon", "ε"}, {"varepsilon", "ε"}, {"zeta", "ζ"}, {"eta", "η"}, {"theta", "θ"},
-      {"kappa", "κ"}, {"lambda", "λ"}, {"mu", "μ"}, {"nu", "ν"}, {"xi", "ξ"}, {"pi", "π"},
-      {"rho", "ρ"}, {"sigma", "σ"}, {"tau", "τ"}, {"phi", "φ"}, {"varphi", "φ"},
-      {"chi", "χ"}, {"psi", "ψ"}, {"omega", "ω"}, {"Gamma", "Γ"}, {"Delta", "Δ"},
-      {"Theta", "Θ"}, {"Lambda", "Λ"}, {"Sigma", "Σ"}, {"Phi", "Φ"}, {"Psi", "Ψ"},
-      {"Omega", "Ω"}, {"pm", "±"}, {"times", "×"}, {"le", "≤"}, {"leq", "≤"},
-      {"ge", "≥"}, {"geq", "≥"}, {"approx", "≈"}, {"neq", "≠"}, {"infty", "∞"},
-      {"cdot", "·"}, {"rightarrow", "→"}, {"to", "→"},
+      {"ss", "ß"},
+      {"o", "ø"},
+      {"O", "Ø"},
+      {"ae", "æ"},
+      {"AE", "Æ"},
+      {"oe", "œ"},
+      {"OE", "Œ"},
+      {"aa", "å"},
+      {"AA", "Å"},
+      {"l", "ł"},
+      {"L", "Ł"},
+      {"i", "ı"},
+      {"j", "ȷ"},
+      {"dh", "ð"},
+      {"DH", "Ð"},
+      {"th", "þ"},
+      {"TH", "Þ"},
+      {"ng", "ŋ"},
+      {"NG", "Ŋ"},
+      {"&", "&"},
+      {"%", "%"},
+      {"$", "$"},
+      {"#", "#"},
+      {"_", "_"},
+      {"{", "{"},
+      {"}", "}"},
+      {" ", " "},
+      {",", " "},
+      {";", " "},
+      {"\\", " "},
+      {"-", ""},
+      {"/", ""},
+      {"textbackslash", "\\"},
+      {"textendash", "–"},
+      {"textemdash", "—"},
+      {"textquoteleft", "‘"},
+      {"textquoteright", "’"},
+      {"textquotedblleft", "“"},
+      {"textquotedblright", "”"},
+      {"textregistered", "®"},
+      {"texttrademark", "™"},
+      {"copyright", "©"},
+      {"textcopyright", "©"},
+      {"S", "§"},
+      {"P", "¶"},
+      {"dag", "†"},
+      {"ddag", "‡"},
+      {"ldots", "…"},
+      {"dots", "…"},
+      {"textellipsis", "…"},
+      {"textdegree", "°"},
+      {"degree", "°"},
+      {"euro", "€"},
+      {"pounds", "£"},
+      {"textmu", "µ"},
+      {"textasciitilde", "~"},
+      {"LaTeX", "LaTeX"},
+      {"TeX", "TeX"},
+      {"alpha", "α"},
+      {"beta", "β"},
+      {"gamma", "γ"},
+      {"delta", "δ"},
+      {"epsilon", "ε"},
+      {"varepsilon", "ε"},
+      {"zeta", "ζ"},
+      {"eta", "η"},
+      {"theta", "θ"},
+      {"kappa", "κ"},
+      {"lambda", "λ"},
+      {"mu", "μ"},
+      {"nu", "ν"},
+      {"xi", "ξ"},
+      {"pi", "π"},
+      {"rho", "ρ"},
+      {"sigma", "σ"},
+      {"tau", "τ"},
+      {"phi", "φ"},
+      {"varphi", "φ"},
+      {"chi", "χ"},
+      {"psi", "ψ"},
+      {"omega", "ω"},
+      {"Gamma", "Γ"},
+      {"Delta", "Δ"},
+      {"Theta", "Θ"},
+      {"Lambda", "Λ"},
+      {"Sigma", "Σ"},
+      {"Phi", "Φ"},
+      {"Psi", "Ψ"},
+      {"Omega", "Ω"},
+      {"pm", "±"},
+      {"times", "×"},
+      {"le", "≤"},
+      {"leq", "≤"},
+      {"ge", "≥"},
+      {"geq", "≥"},
+      {"approx", "≈"},
+      {"neq", "≠"},
+      {"infty", "∞"},
+      {"cdot", "·"},
+      {"rightarrow", "→"},
+      {"to", "→"},
   };
   for (const auto& s : kSymbols) {
     if (command == s.name) return s.text;
@@ -84,7 +164,8 @@ const char* Symbol(std::string_view command) {
 
 // Commands whose braced argument is a URL or a label to drop, not text.
 bool DropsArgument(std::string_view command) {
-  return command == "label" || command == "cite" || command == "ref" || command == "index";
+  return command == "label" || command == "cite" || command == "ref" ||
+         command == "index";
 }
 
 class Decoder {
@@ -128,7 +209,9 @@ class Decoder {
   std::string_view Name() {
     size_t start = i_;
     if (i_ < in_.size() && std::isalpha(static_cast<unsigned char>(in_[i_]))) {
-      while (i_ < in_.size() && std::isalpha(static_cast<unsigned char>(in_[i_]))) ++i_;
+      while (i_ < in_.size() &&
+             std::isalpha(static_cast<unsigned char>(in_[i_])))
+        ++i_;
       std::string_view name = in_.substr(start, i_ - start);
       // A space after a letter command ends it and is not text ("{\o} ").
       if (i_ < in_.size() && in_[i_] == ' ' && Symbol(name) != nullptr &&
@@ -164,7 +247,9 @@ class Decoder {
     }
     // One UTF-8 character.
     size_t start = i_++;
-    while (i_ < in_.size() && (static_cast<unsigned char>(in_[i_]) & 0xC0) == 0x80) ++i_;
+    while (i_ < in_.size() &&
+           (static_cast<unsigned char>(in_[i_]) & 0xC0) == 0x80)
+      ++i_;
     return std::string(in_.substr(start, i_ - start));
   }
 

@@ -25,7 +25,8 @@ struct TagLine {
 
 // "PMID- 123" / "TI  - x" -> tag and value; false when not a tag line.
 bool SplitTag(std::string_view line, std::string* tag, std::string* value) {
-  if (line.size() < 5 || line[4] != '-' || (line.size() > 5 && line[5] != ' ')) return false;
+  if (line.size() < 5 || line[4] != '-' || (line.size() > 5 && line[5] != ' '))
+    return false;
   std::string_view t = line.substr(0, 4);
   if (!std::isupper(static_cast<unsigned char>(t[0]))) return false;
   for (char c : t) {
@@ -52,7 +53,8 @@ std::string PmidIn(const std::string& value) {
   size_t at = value.rfind("PMID: ");
   if (at == std::string::npos) return "";
   size_t i = at + 6, j = i;
-  while (j < value.size() && std::isdigit(static_cast<unsigned char>(value[j]))) ++j;
+  while (j < value.size() && std::isdigit(static_cast<unsigned char>(value[j])))
+    ++j;
   return value.substr(i, j - i);
 }
 
@@ -73,7 +75,8 @@ class MedlineRecord {
     bool full = !First("FAU").empty();
     for (const TagLine& t : tags_) {
       if (t.tag == (full ? "FAU" : "AU")) {
-        item.author.push_back(full ? PersonName(t.value) : MedlineShortName(t.value));
+        item.author.push_back(full ? PersonName(t.value)
+                                   : MedlineShortName(t.value));
       } else if (t.tag == "CN") {
         CslName group;
         group.literal = t.value;
@@ -94,7 +97,8 @@ class MedlineRecord {
     item.issued = ParseDateText(First("DP"));
     item.pmcid = First("PMC");
     for (const TagLine& t : tags_) {
-      if ((t.tag == "LID" || t.tag == "AID") && item.doi.empty()) item.doi = CleanDoi(Tagged(t.value, "doi"));
+      if ((t.tag == "LID" || t.tag == "AID") && item.doi.empty())
+        item.doi = CleanDoi(Tagged(t.value, "doi"));
     }
     if (!First("BTI").empty() && First("JT").empty()) item.type = "book";
     Retraction(&work);
@@ -128,12 +132,14 @@ class MedlineRecord {
       work->retraction_evidence += evidence;
     };
     for (const std::string& type : work->publication_types) {
-      if (type == "Retracted Publication") add("publication type Retracted Publication");
+      if (type == "Retracted Publication")
+        add("publication type Retracted Publication");
     }
     for (const TagLine& t : tags_) {
       if (t.tag != "RIN" && t.tag != "RRI") continue;
       std::string pmid = PmidIn(t.value);
-      std::string what = t.tag == "RIN" ? "Retraction in" : "Retracted and republished in";
+      std::string what =
+          t.tag == "RIN" ? "Retraction in" : "Retracted and republished in";
       add(what + (pmid.empty() ? ": " + t.value : " PMID " + pmid));
     }
   }
@@ -153,10 +159,11 @@ int ReadMedline(std::string_view text, BibliographySink* sink) {
     ++records;
     if (tags.front().tag != "PMID") {
       sink->Skip(record_line, record_offset,
-                 "record does not start with 'PMID- ' (starts with '" + tags.front().tag +
-                     "'); skipped");
+                 "record does not start with 'PMID- ' (starts with '" +
+                     tags.front().tag + "'); skipped");
     } else if (tags.front().value.empty()) {
-      sink->Skip(record_line, record_offset, "record has an empty PMID; skipped");
+      sink->Skip(record_line, record_offset,
+                 "record has an empty PMID; skipped");
     } else {
       sink->AddWork(MedlineRecord(std::move(tags)).Build(), record_line);
     }
@@ -190,7 +197,8 @@ int ReadMedline(std::string_view text, BibliographySink* sink) {
       std::string& v = tags.back().value;
       v += (v.empty() ? "" : " ") + Trim(line);
     } else {
-      sink->Warn(line_no, line_offset, "line is neither 'TAG - value' nor a continuation; ignored");
+      sink->Warn(line_no, line_offset,
+                 "line is neither 'TAG - value' nor a continuation; ignored");
     }
   }
   flush();

@@ -14,7 +14,8 @@ namespace evq::internal {
 namespace {
 
 // "FILE:LINE: why" without "FILE:LINE: ": the diagnostic carries both.
-std::string WithoutPosition(const std::string& message, const std::string& source) {
+std::string WithoutPosition(const std::string& message,
+                            const std::string& source) {
   if (!message.starts_with(source + ":")) return message;
   size_t i = source.size() + 1;
   size_t j = i;
@@ -27,16 +28,16 @@ std::string WithoutPosition(const std::string& message, const std::string& sourc
 int LineOf(const std::string& message, const std::string& source) {
   if (!message.starts_with(source + ":")) return 0;
   int line = 0;
-  for (size_t i = source.size() + 1; i < message.size() && message[i] >= '0' && message[i] <= '9';
-       ++i) {
+  for (size_t i = source.size() + 1;
+       i < message.size() && message[i] >= '0' && message[i] <= '9'; ++i) {
     line = line * 10 + (message[i] - '0');
     if (line > 100000000) return 0;
   }
   return line;
 }
 
-Result<int> Read(const std::string& path, std::string_view bytes, bool in_memory,
-                 BibliographySink* sink) {
+Result<int> Read(const std::string& path, std::string_view bytes,
+                 bool in_memory, BibliographySink* sink) {
   int records = 0;
   Status st = ForEachPubmedRecord(
       path, bytes, in_memory, [&](Result<Document> record, int line) {
@@ -44,7 +45,8 @@ Result<int> Read(const std::string& path, std::string_view bytes, bool in_memory
         if (!record.ok()) {
           const std::string& m = record.status().message();
           int at = LineOf(m, sink->source());
-          sink->Skip(at != 0 ? at : line, 0, WithoutPosition(m, sink->source()));
+          sink->Skip(at != 0 ? at : line, 0,
+                     WithoutPosition(m, sink->source()));
           return true;
         }
         Work work = WorkFromDocument(record.value());
@@ -59,7 +61,8 @@ Result<int> Read(const std::string& path, std::string_view bytes, bool in_memory
     // some records keeps them.
     if (records == 0) return st;
     const std::string& m = st.message();
-    sink->Skip(LineOf(m, sink->source()), 0, WithoutPosition(m, sink->source()));
+    sink->Skip(LineOf(m, sink->source()), 0,
+               WithoutPosition(m, sink->source()));
   }
   return records;
 }

@@ -17,13 +17,14 @@ namespace evq::internal {
 // Called with each record parsed (or its error, "FILE:LINE: malformed XML
 // at byte N: why") and the 1-based line where the record starts; returns
 // false to stop.
-using PubmedRecordVisitor = std::function<bool(Result<Document> record, int line)>;
+using PubmedRecordVisitor =
+    std::function<bool(Result<Document> record, int line)>;
 
 // Walks the PubMed file at `path` (plain or gzip) or, when `in_memory`, the
 // `bytes` named `path`. Fails only when the file as a whole does: unreadable,
 // wrong root element, truncated.
-Status ForEachPubmedRecord(const std::string& path, std::string_view bytes, bool in_memory,
-                           const PubmedRecordVisitor& visit);
+Status ForEachPubmedRecord(const std::string& path, std::string_view bytes,
+                           bool in_memory, const PubmedRecordVisitor& visit);
 
 }  // namespace evq::internal
 

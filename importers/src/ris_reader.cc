@@ -37,7 +37,7 @@ bool SplitTag(std::string_view line, std::string* tag, std::string* value) {
   }
   size_t dash = line[2] == ' ' && line[3] == ' ' && line[4] == '-' ? 4
                 : line[2] == ' ' && line[3] == '-'                 ? 3
-                                                                   : std::string_view::npos;
+                                                   : std::string_view::npos;
   if (dash == std::string_view::npos) return false;
   if (dash + 1 < line.size() && line[dash + 1] != ' ') return false;
   *tag = std::string(line.substr(0, 2));
@@ -50,16 +50,41 @@ const char* CslType(const std::string& ty) {
     const char* ris;
     const char* csl;
   } kTypes[] = {
-      {"JOUR", "article-journal"}, {"JFULL", "article-journal"}, {"EJOUR", "article-journal"},
-      {"ABST", "article-journal"}, {"INPR", "article-journal"}, {"MGZN", "article-magazine"},
-      {"NEWS", "article-newspaper"}, {"BOOK", "book"}, {"EBOOK", "book"}, {"EDBOOK", "book"},
-      {"CHAP", "chapter"}, {"ECHAP", "chapter"}, {"CONF", "paper-conference"},
-      {"CPAPER", "paper-conference"}, {"THES", "thesis"}, {"RPRT", "report"},
-      {"GOVDOC", "report"}, {"ELEC", "webpage"}, {"WEB", "webpage"}, {"BLOG", "post-weblog"},
-      {"DATA", "dataset"}, {"COMP", "software"}, {"PAT", "patent"}, {"UNPB", "manuscript"},
-      {"MANSCPT", "manuscript"}, {"ENCYC", "entry-encyclopedia"}, {"DICT", "entry-dictionary"},
-      {"GEN", "document"}, {"STAND", "standard"}, {"LEGAL", "legal_case"}, {"CASE", "legal_case"},
-      {"STAT", "legislation"}, {"BILL", "bill"}, {"MAP", "map"}, {"VIDEO", "motion_picture"},
+      {"JOUR", "article-journal"},
+      {"JFULL", "article-journal"},
+      {"EJOUR", "article-journal"},
+      {"ABST", "article-journal"},
+      {"INPR", "article-journal"},
+      {"MGZN", "article-magazine"},
+      {"NEWS", "article-newspaper"},
+      {"BOOK", "book"},
+      {"EBOOK", "book"},
+      {"EDBOOK", "book"},
+      {"CHAP", "chapter"},
+      {"ECHAP", "chapter"},
+      {"CONF", "paper-conference"},
+      {"CPAPER", "paper-conference"},
+      {"THES", "thesis"},
+      {"RPRT", "report"},
+      {"GOVDOC", "report"},
+      {"ELEC", "webpage"},
+      {"WEB", "webpage"},
+      {"BLOG", "post-weblog"},
+      {"DATA", "dataset"},
+      {"COMP", "software"},
+      {"PAT", "patent"},
+      {"UNPB", "manuscript"},
+      {"MANSCPT", "manuscript"},
+      {"ENCYC", "entry-encyclopedia"},
+      {"DICT", "entry-dictionary"},
+      {"GEN", "document"},
+      {"STAND", "standard"},
+      {"LEGAL", "legal_case"},
+      {"CASE", "legal_case"},
+      {"STAT", "legislation"},
+      {"BILL", "bill"},
+      {"MAP", "map"},
+      {"VIDEO", "motion_picture"},
   };
   for (const auto& t : kTypes) {
     if (ty == t.ris) return t.csl;
@@ -77,7 +102,8 @@ CslName RisName(std::string_view text) {
     for (char c : t) words += c == ' ';
     std::string padded = " " + Lower(t) + " ";
     if (words >= 4 || padded.find(" of ") != std::string::npos ||
-        padded.find(" for ") != std::string::npos || padded.find(" and ") != std::string::npos) {
+        padded.find(" for ") != std::string::npos ||
+        padded.find(" and ") != std::string::npos) {
       CslName name;
       name.literal = t;
       return name;
@@ -100,10 +126,12 @@ class RisRecord {
     const char* csl = CslType(type_);
     item.type = csl != nullptr ? csl : "document";
     work.publication_types.push_back(type_);
-    bool book_part = type_ == "CHAP" || type_ == "ECHAP" || type_ == "CONF" || type_ == "CPAPER";
+    bool book_part = type_ == "CHAP" || type_ == "ECHAP" || type_ == "CONF" ||
+                     type_ == "CPAPER";
     bool whole_book = type_ == "BOOK" || type_ == "EBOOK" || type_ == "EDBOOK";
     for (const TagLine& t : tags_) {
-      if (t.tag == "AU" || t.tag == "A1") item.author.push_back(RisName(t.value));
+      if (t.tag == "AU" || t.tag == "A1")
+        item.author.push_back(RisName(t.value));
       // A2 is the book's editor for chapters; ED everywhere.
       if (t.tag == "ED" || (t.tag == "A2" && (book_part || whole_book))) {
         item.editor.push_back(RisName(t.value));
@@ -112,14 +140,16 @@ class RisRecord {
     item.id = First({"ID"});
     item.title = First({"TI", "T1", "CT"});
     if (item.title.empty() && whole_book) item.title = First({"BT"});
-    item.container_title = book_part ? First({"T2", "BT", "JF", "JO"}) : First({"JF", "T2", "JO"});
+    item.container_title =
+        book_part ? First({"T2", "BT", "JF", "JO"}) : First({"JF", "T2", "JO"});
     item.container_title_short = First({"J2", "JA", "J1"});
     item.collection_title = First({"T3"});
     item.volume = First({"VL"});
     item.issue = First({"IS", "CP"});
     std::string sp = First({"SP"});
     std::string ep = First({"EP"});
-    item.page = NormalizePages(ep.empty() || sp.find('-') != std::string::npos ? sp : sp + "-" + ep);
+    item.page = NormalizePages(
+        ep.empty() || sp.find('-') != std::string::npos ? sp : sp + "-" + ep);
     item.edition = First({"ET"});
     item.publisher = First({"PB"});
     item.publisher_place = First({"CY", "PP"});
@@ -134,15 +164,17 @@ class RisRecord {
     std::string db = Lower(First({"DB", "DP"}));
     std::string an = First({"AN"});
     if (!an.empty() && AllDigits(an) &&
-        (db.find("pubmed") != std::string::npos || db.find("medline") != std::string::npos)) {
+        (db.find("pubmed") != std::string::npos ||
+         db.find("medline") != std::string::npos)) {
       item.pmid = an;
     }
     for (const TagLine& t : tags_) {
-      if (t.value.starts_with("PMC") && t.value.size() > 3 && AllDigits(t.value.substr(3)) &&
-          item.pmcid.empty()) {
+      if (t.value.starts_with("PMC") && t.value.size() > 3 &&
+          AllDigits(t.value.substr(3)) && item.pmcid.empty()) {
         item.pmcid = t.value;
       }
-      if (t.value.starts_with("PMID: ") && item.pmid.empty() && AllDigits(t.value.substr(6))) {
+      if (t.value.starts_with("PMID: ") && item.pmid.empty() &&
+          AllDigits(t.value.substr(6))) {
         item.pmid = t.value.substr(6);
       }
     }
@@ -151,7 +183,8 @@ class RisRecord {
     CslDate da = ParseDateText(First({"DA"}));
     if (da.year == item.issued.year && item.issued.month == 0) item.issued = da;
     std::string y2 = First({"Y2"});
-    if (!y2.empty() && (type_ == "ELEC" || type_ == "WEB")) item.accessed = ParseDateText(y2);
+    if (!y2.empty() && (type_ == "ELEC" || type_ == "WEB"))
+      item.accessed = ParseDateText(y2);
     return work;
   }
 
@@ -204,7 +237,8 @@ int ReadRis(std::string_view text, BibliographySink* sink) {
         std::string& v = open.back().tags().back().value;
         v += (v.empty() ? "" : " ") + Trim(line);
       } else if (open.empty() && !stray_reported) {
-        sink->Warn(line_no, line_offset, "text outside a record (expected 'TY  - ') ignored");
+        sink->Warn(line_no, line_offset,
+                   "text outside a record (expected 'TY  - ') ignored");
         stray_reported = true;
       }
       continue;
@@ -213,12 +247,14 @@ int ReadRis(std::string_view text, BibliographySink* sink) {
       ++records;
       if (!open.empty()) {
         sink->Skip(open.back().line(), record_offset,
-                   "record of type '" + open.back().type() + "' has no 'ER' before the next 'TY' (line " +
+                   "record of type '" + open.back().type() +
+                       "' has no 'ER' before the next 'TY' (line " +
                        std::to_string(line_no) + ")");
         open.clear();
       }
       if (CslType(value) == nullptr) {
-        sink->Warn(line_no, line_offset, "unknown record type '" + value + "' read as a document");
+        sink->Warn(line_no, line_offset,
+                   "unknown record type '" + value + "' read as a document");
       }
       open.emplace_back(value, line_no);
       record_offset = line_offset;
@@ -227,8 +263,9 @@ int ReadRis(std::string_view text, BibliographySink* sink) {
     }
     if (open.empty()) {
       if (!stray_reported) {
-        sink->Warn(line_no, line_offset,
-                   "'" + tag + "' outside a record (expected 'TY  - ') ignored");
+        sink->Warn(
+            line_no, line_offset,
+            "'" + tag + "' outside a record (expected 'TY  - ') ignored");
         stray_reported = true;
       }
       continue;
@@ -242,7 +279,8 @@ int ReadRis(std::string_view text, BibliographySink* sink) {
   }
   if (!open.empty()) {
     sink->Skip(open.back().line(), record_offset,
-               "record of type '" + open.back().type() + "' has no 'ER' before the end of the file");
+               "record of type '" + open.back().type() +
+                   "' has no 'ER' before the end of the file");
   }
   return records;
 }

@@ -50,20 +50,23 @@ TEST(BibliographyBibtexTest, ReferencesFixture) {
   EXPECT_EQ(h->item.author[1].family, "Hancock");
   EXPECT_EQ(h->item.author[1].given, "Mark J.");
 
-  const Work* f = Find(*r, "fernandez2014");  // upper-case type and fields, quotes
+  const Work* f =
+      Find(*r, "fernandez2014");  // upper-case type and fields, quotes
   ASSERT_NE(f, nullptr);
   ASSERT_EQ(f->item.author.size(), 2u);
   EXPECT_EQ(f->item.author[0].family, "Fernández-de-las-Peñas");
   EXPECT_EQ(f->item.author[0].given, "César");
   EXPECT_EQ(f->item.volume, "16");
   EXPECT_EQ(f->item.doi, "10.1007/s11926-013-0395-2");  // URL form cleaned
-  EXPECT_EQ(f->item.title, "Myofascial trigger points: peripheral or central phenomenon?");
+  EXPECT_EQ(f->item.title,
+            "Myofascial trigger points: peripheral or central phenomenon?");
 
   const Work* t = Find(*r, "travell1999");
   ASSERT_NE(t, nullptr);
   EXPECT_EQ(t->item.type, "book");
   EXPECT_EQ(t->item.title,
-            "Travell & Simons' Myofascial Pain and Dysfunction: The Trigger Point Manual");
+            "Travell & Simons' Myofascial Pain and Dysfunction: The Trigger "
+            "Point Manual");
   EXPECT_EQ(t->item.publisher, "Williams & Wilkins");
   EXPECT_EQ(t->item.publisher_place, "Baltimore");
   EXPECT_EQ(t->item.edition, "2");
@@ -95,9 +98,11 @@ TEST(BibliographyBibtexTest, ReferencesFixture) {
   ASSERT_EQ(w->item.author.size(), 1u);
   EXPECT_EQ(w->item.author[0].literal, "World Health Organization");
   EXPECT_EQ(w->item.author[0].family, "");
-  EXPECT_EQ(w->item.title, "Guidelines on the management of chronic low back pain in adults");
+  EXPECT_EQ(w->item.title,
+            "Guidelines on the management of chronic low back pain in adults");
   EXPECT_EQ(w->item.publisher, "WHO");  // institution
-  EXPECT_EQ(w->item.url, "https://www.who.int/publications/back_pain~guide");  // verbatim
+  EXPECT_EQ(w->item.url,
+            "https://www.who.int/publications/back_pain~guide");  // verbatim
 
   const Work* l = Find(*r, "langevin2011");  // crossref, pointing forward
   ASSERT_NE(l, nullptr);
@@ -143,35 +148,45 @@ TEST(BibliographyBibtexTest, MalformedEntriesAreSkippedWithExactDiagnostics) {
   std::vector<std::string> got;
   for (const Diagnostic& d : r->diagnostics) got.push_back(FormatDiagnostic(d));
   std::vector<std::string> want = {
-      path + ":9: error: unterminated value of field 'title' in entry 'smith2019'",
-      path + ":15: error: expected '=' after field 'year' in entry 'noequals2017'",
+      path +
+          ":9: error: unterminated value of field 'title' in entry 'smith2019'",
+      path +
+          ":15: error: expected '=' after field 'year' in entry 'noequals2017'",
       path + ":18: error: @article entry has no key",
       path + ":22: error: missing closing brace of entry 'open2015'",
-      path + ":29: warning: undefined macro 'undefinedmacro' in field 'journal' of entry 'good2'",
+      path +
+          ":29: warning: undefined macro 'undefinedmacro' in field 'journal' "
+          "of entry 'good2'",
   };
   EXPECT_EQ(got, want);
 }
 
 TEST(BibliographyBibtexTest, UnterminatedValueAtEndOfFile) {
-  Result<Bibliography> r = ParseBibliography(
-      "refs.bib", "@article{a, title={A}}\n\n@article{smith2019,\n  title = {Never closed,\n",
-      BibliographyFormat::kBibtex);
+  Result<Bibliography> r =
+      ParseBibliography("refs.bib",
+                        "@article{a, title={A}}\n\n@article{smith2019,\n  "
+                        "title = {Never closed,\n",
+                        BibliographyFormat::kBibtex);
   ASSERT_TRUE(r.ok()) << r.status().message();
   ASSERT_EQ(r->works.size(), 1u);
   ASSERT_EQ(r->diagnostics.size(), 1u);
   EXPECT_EQ(FormatDiagnostic(r->diagnostics[0]),
-            "refs.bib:4: error: unterminated value of field 'title' in entry 'smith2019'");
+            "refs.bib:4: error: unterminated value of field 'title' in entry "
+            "'smith2019'");
 }
 
 TEST(BibliographyBibtexTest, BomCrlfAndNoEntry) {
-  Result<Bibliography> r = ParseBibliography(
-      "crlf.bib", "\xEF\xBB\xBF@article{k,\r\n  title = {T\\^{e}te},\r\n  year = 2001\r\n}\r\n",
-      BibliographyFormat::kAuto);
+  Result<Bibliography> r =
+      ParseBibliography("crlf.bib",
+                        "\xEF\xBB\xBF@article{k,\r\n  title = {T\\^{e}te},\r\n "
+                        " year = 2001\r\n}\r\n",
+                        BibliographyFormat::kAuto);
   ASSERT_TRUE(r.ok()) << r.status().message();
   ASSERT_EQ(r->works.size(), 1u);
   EXPECT_EQ(r->works[0].item.title, "Tête");
   EXPECT_EQ(r->works[0].item.issued.year, 2001);
-  r = ParseBibliography("refs.bib", "% only a comment\n@comment{x}\n", BibliographyFormat::kBibtex);
+  r = ParseBibliography("refs.bib", "% only a comment\n@comment{x}\n",
+                        BibliographyFormat::kBibtex);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().message(), "refs.bib: no BibTeX entry found");
 }
@@ -181,21 +196,25 @@ TEST(BibliographyBibtexTest, LatexDecoding) {
   EXPECT_EQ(LatexToUtf8("{\\\"u}ber"), "über");
   EXPECT_EQ(LatexToUtf8("\\'{e}t\\'e"), "été");
   EXPECT_EQ(LatexToUtf8("\\c{c} \\c c"), "ç ç");
-  EXPECT_EQ(LatexToUtf8("\\v{S}koda \\H{o} \\k{a} \\r{a} \\u{g}"), "Škoda ő ą å ğ");
-  EXPECT_EQ(LatexToUtf8("Stra{\\ss}e {\\o}re {\\AE}sir \\l{}\\'{o}d\\'z"), "Straße øre Æsir łódź");
+  EXPECT_EQ(LatexToUtf8("\\v{S}koda \\H{o} \\k{a} \\r{a} \\u{g}"),
+            "Škoda ő ą å ğ");
+  EXPECT_EQ(LatexToUtf8("Stra{\\ss}e {\\o}re {\\AE}sir \\l{}\\'{o}d\\'z"),
+            "Straße øre Æsir łódź");
   EXPECT_EQ(LatexToUtf8("\\\"{\\i}"), "ï");
   EXPECT_EQ(LatexToUtf8("A \\& B, 50\\%, \\$5, a\\_b"), "A & B, 50%, $5, a_b");
   EXPECT_EQ(LatexToUtf8("1--2 a---b ``q''"), "1–2 a—b “q”");
   EXPECT_EQ(LatexToUtf8("TNF-$\\alpha$ and IL-1$\\beta$"), "TNF-α and IL-1β");
-  EXPECT_EQ(LatexToUtf8("\\emph{in vivo} \\textbf{x} \\href{http://a}{link}"), "in vivo x link");
+  EXPECT_EQ(LatexToUtf8("\\emph{in vivo} \\textbf{x} \\href{http://a}{link}"),
+            "in vivo x link");
   EXPECT_EQ(LatexToUtf8("a~b\n   c"), "a b c");
 }
 
 TEST(BibliographyBibtexTest, FormatNamesAndDetection) {
   BibliographyFormat f;
   for (BibliographyFormat each :
-       {BibliographyFormat::kAuto, BibliographyFormat::kBibtex, BibliographyFormat::kRis,
-        BibliographyFormat::kCslJson, BibliographyFormat::kPubmed, BibliographyFormat::kMedline,
+       {BibliographyFormat::kAuto, BibliographyFormat::kBibtex,
+        BibliographyFormat::kRis, BibliographyFormat::kCslJson,
+        BibliographyFormat::kPubmed, BibliographyFormat::kMedline,
         BibliographyFormat::kRetractionWatch}) {
     ASSERT_TRUE(ParseBibliographyFormat(BibliographyFormatName(each), &f));
     EXPECT_EQ(f, each);
@@ -210,25 +229,38 @@ TEST(BibliographyBibtexTest, FormatNamesAndDetection) {
 
   EXPECT_EQ(DetectBibliographyFormat("a.bib", ""), BibliographyFormat::kBibtex);
   EXPECT_EQ(DetectBibliographyFormat("a.RIS", ""), BibliographyFormat::kRis);
-  EXPECT_EQ(DetectBibliographyFormat("a.nbib", ""), BibliographyFormat::kMedline);
-  EXPECT_EQ(DetectBibliographyFormat("a.medline", ""), BibliographyFormat::kMedline);
-  EXPECT_EQ(DetectBibliographyFormat("a.txt", "\nPMID- 1\nTI  - x"), BibliographyFormat::kMedline);
-  EXPECT_EQ(DetectBibliographyFormat("a.txt", "TY  - JOUR\r\n"), BibliographyFormat::kRis);
-  EXPECT_EQ(DetectBibliographyFormat("a.txt", "Back pain is common."), BibliographyFormat::kAuto);
-  EXPECT_EQ(DetectBibliographyFormat("a.json", "[{\"id\": \"x\", \"type\": \"book\"}]"),
+  EXPECT_EQ(DetectBibliographyFormat("a.nbib", ""),
+            BibliographyFormat::kMedline);
+  EXPECT_EQ(DetectBibliographyFormat("a.medline", ""),
+            BibliographyFormat::kMedline);
+  EXPECT_EQ(DetectBibliographyFormat("a.txt", "\nPMID- 1\nTI  - x"),
+            BibliographyFormat::kMedline);
+  EXPECT_EQ(DetectBibliographyFormat("a.txt", "TY  - JOUR\r\n"),
+            BibliographyFormat::kRis);
+  EXPECT_EQ(DetectBibliographyFormat("a.txt", "Back pain is common."),
+            BibliographyFormat::kAuto);
+  EXPECT_EQ(DetectBibliographyFormat("a.json",
+                                     "[{\"id\": \"x\", \"type\": \"book\"}]"),
             BibliographyFormat::kCslJson);
   EXPECT_EQ(DetectBibliographyFormat("package.json", "{\"name\": \"x\"}"),
             BibliographyFormat::kAuto);
-  EXPECT_EQ(DetectBibliographyFormat("rw.csv",
-                                     "Record ID,Title,RetractionNature,OriginalPaperDOI\n"),
-            BibliographyFormat::kRetractionWatch);
-  EXPECT_EQ(DetectBibliographyFormat("data.csv", "a,b,c\n"), BibliographyFormat::kAuto);
-  EXPECT_EQ(DetectBibliographyFormat("set.xml.gz", "<?xml version=\"1.0\"?>\n<PubmedArticleSet>"),
+  EXPECT_EQ(
+      DetectBibliographyFormat(
+          "rw.csv", "Record ID,Title,RetractionNature,OriginalPaperDOI\n"),
+      BibliographyFormat::kRetractionWatch);
+  EXPECT_EQ(DetectBibliographyFormat("data.csv", "a,b,c\n"),
+            BibliographyFormat::kAuto);
+  EXPECT_EQ(DetectBibliographyFormat(
+                "set.xml.gz", "<?xml version=\"1.0\"?>\n<PubmedArticleSet>"),
             BibliographyFormat::kPubmed);
-  EXPECT_EQ(DetectBibliographyFormat("a.xml", "<article>"), BibliographyFormat::kAuto);
-  EXPECT_EQ(DetectBibliographyFormat("refs", "% JabRef\n@Article{k,"), BibliographyFormat::kBibtex);
-  EXPECT_EQ(DetectBibliographyFormat("notes.md", "@article{k,"), BibliographyFormat::kAuto);
-  EXPECT_EQ(DetectBibliographyFormat("mail", "write to me@example.org{x"), BibliographyFormat::kAuto);
+  EXPECT_EQ(DetectBibliographyFormat("a.xml", "<article>"),
+            BibliographyFormat::kAuto);
+  EXPECT_EQ(DetectBibliographyFormat("refs", "% JabRef\n@Article{k,"),
+            BibliographyFormat::kBibtex);
+  EXPECT_EQ(DetectBibliographyFormat("notes.md", "@article{k,"),
+            BibliographyFormat::kAuto);
+  EXPECT_EQ(DetectBibliographyFormat("mail", "write to me@example.org{x"),
+            BibliographyFormat::kAuto);
 }
 
 }  // namespace

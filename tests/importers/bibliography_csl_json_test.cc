@@ -27,7 +27,8 @@ TEST(BibliographyCslJsonTest, ReferencesFixture) {
   EXPECT_EQ(h.line, 2);
   EXPECT_EQ(h.item.id, "hayden2005a");
   EXPECT_EQ(h.publication_types, std::vector<std::string>{"article-journal"});
-  EXPECT_EQ(h.item.container_title_short, "Ann Intern Med");  // journalAbbreviation
+  EXPECT_EQ(h.item.container_title_short,
+            "Ann Intern Med");  // journalAbbreviation
   EXPECT_EQ(h.item.author[1].family, "van Tulder");
   EXPECT_EQ(h.item.issued.year, 2005);  // date-parts as strings
   EXPECT_EQ(h.item.issued.day, 3);
@@ -65,10 +66,14 @@ TEST(BibliographyCslJsonTest, BrokenItemsAreSkippedWithExactDiagnostics) {
   std::vector<std::string> got;
   for (const Diagnostic& d : r->diagnostics) got.push_back(FormatDiagnostic(d));
   std::vector<std::string> want = {
-      path + ":3: error: item 2 is not valid JSON (syntax error at line 4, column 42)",
+      path +
+          ":3: error: item 2 is not valid JSON (syntax error at line 4, column "
+          "42)",
       path + ":5: error: item 3 is not a JSON object",
       path + ":6: error: item 4 has no id, title, DOI or PMID",
-      path + ":9: error: item 6 is not valid JSON (syntax error at line 9, column 57)",
+      path +
+          ":9: error: item 6 is not valid JSON (syntax error at line 9, column "
+          "57)",
       path + ":10: error: the array of items is not closed (file cut short?)",
   };
   EXPECT_EQ(got, want);
@@ -76,7 +81,8 @@ TEST(BibliographyCslJsonTest, BrokenItemsAreSkippedWithExactDiagnostics) {
 
 TEST(BibliographyCslJsonTest, OneObjectEmptyArrayAndNonJson) {
   Result<Bibliography> r = ParseBibliography(
-      "one.json", "{\"id\": \"a\", \"type\": \"book\", \"title\": \"Explain Pain\"}",
+      "one.json",
+      "{\"id\": \"a\", \"type\": \"book\", \"title\": \"Explain Pain\"}",
       BibliographyFormat::kAuto);
   ASSERT_TRUE(r.ok()) << r.status().message();
   ASSERT_EQ(r->works.size(), 1u);
@@ -84,9 +90,11 @@ TEST(BibliographyCslJsonTest, OneObjectEmptyArrayAndNonJson) {
   r = ParseBibliography("empty.json", "[ ]\n", BibliographyFormat::kCslJson);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().message(), "empty.json: no CSL-JSON item found");
-  r = ParseBibliography("x.json", "\"just a string\"", BibliographyFormat::kCslJson);
+  r = ParseBibliography("x.json", "\"just a string\"",
+                        BibliographyFormat::kCslJson);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().message(), "x.json: no CSL-JSON item found");
+  EXPECT_EQ(r.status().message(),
+            "x.json: no CSL-JSON item found (not a CSL-JSON array of items)");
 }
 
 }  // namespace

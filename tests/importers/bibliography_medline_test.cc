@@ -29,7 +29,8 @@ TEST(BibliographyMedlineTest, ReferencesFixture) {
   EXPECT_EQ(h.line, 2);
   EXPECT_EQ(h.item.pmid, "29573870");
   EXPECT_EQ(h.item.id, "29573870");
-  EXPECT_EQ(h.item.title, "What low back pain is and why we need to pay attention.");
+  EXPECT_EQ(h.item.title,
+            "What low back pain is and why we need to pay attention.");
   EXPECT_EQ(h.item.container_title, "Lancet (London, England)");
   EXPECT_EQ(h.item.container_title_short, "Lancet");
   EXPECT_EQ(h.item.volume, "391");
@@ -42,8 +43,10 @@ TEST(BibliographyMedlineTest, ReferencesFixture) {
   ASSERT_EQ(h.item.author.size(), 3u);
   EXPECT_EQ(h.item.author[1].family, "Hancock");  // FAU preferred
   EXPECT_EQ(h.item.author[1].given, "Mark J");
-  EXPECT_EQ(h.item.author[2].literal, "Lancet Low Back Pain Series Working Group");
-  EXPECT_EQ(h.publication_types, (std::vector<std::string>{"Journal Article", "Review"}));
+  EXPECT_EQ(h.item.author[2].literal,
+            "Lancet Low Back Pain Series Working Group");
+  EXPECT_EQ(h.publication_types,
+            (std::vector<std::string>{"Journal Article", "Review"}));
   ASSERT_EQ(h.mesh_headings.size(), 4u);
   EXPECT_EQ(h.mesh_headings[2].name, "Low Back Pain");
   EXPECT_TRUE(h.mesh_headings[2].major_topic);
@@ -54,18 +57,21 @@ TEST(BibliographyMedlineTest, ReferencesFixture) {
 
   const Work& w = r->works[1];
   EXPECT_EQ(w.line, 42);
-  EXPECT_EQ(w.item.title,
-            "Ileal-lymphoid-nodular hyperplasia, non-specific colitis, and pervasive "
-            "developmental disorder in children.");  // continued
+  EXPECT_EQ(
+      w.item.title,
+      "Ileal-lymphoid-nodular hyperplasia, non-specific colitis, and pervasive "
+      "developmental disorder in children.");       // continued
   EXPECT_EQ(w.item.author[0].family, "Wakefield");  // AU only: "Wakefield AJ"
   EXPECT_EQ(w.item.author[0].given, "AJ");
   EXPECT_TRUE(w.retracted);
-  EXPECT_EQ(w.retraction_evidence,
-            "publication type Retracted Publication; Retraction in PMID 20137807");
+  EXPECT_EQ(
+      w.retraction_evidence,
+      "publication type Retracted Publication; Retraction in PMID 20137807");
 
   const Work& d = r->works[2];
   EXPECT_TRUE(d.retracted);  // RRI alone
-  EXPECT_EQ(d.retraction_evidence, "Retracted and republished in PMID 31900001");
+  EXPECT_EQ(d.retraction_evidence,
+            "Retracted and republished in PMID 31900001");
   EXPECT_EQ(d.item.pmcid, "PMC6543210");
   EXPECT_EQ(d.item.issued.year, 2019);
   EXPECT_EQ(d.item.issued.month, 0);  // "Spring"
@@ -85,16 +91,23 @@ TEST(BibliographyMedlineTest, MalformedRecordsWithExactDiagnostics) {
   std::vector<std::string> got;
   for (const Diagnostic& d : r->diagnostics) got.push_back(FormatDiagnostic(d));
   std::vector<std::string> want = {
-      path + ":6: error: record does not start with 'PMID- ' (starts with 'TI'); skipped",
+      path +
+          ":6: error: record does not start with 'PMID- ' (starts with 'TI'); "
+          "skipped",
       path + ":9: error: record has an empty PMID; skipped",
-      path + ":14: warning: line is neither 'TAG - value' nor a continuation; ignored",
+      path +
+          ":14: warning: line is neither 'TAG - value' nor a continuation; "
+          "ignored",
   };
   EXPECT_EQ(got, want);
 }
 
 TEST(BibliographyMedlineTest, CrlfTxtSniffedAndNoRecord) {
-  std::string text = "PMID- 5\r\nTI  - Title\r\n      continued.\r\nPT  - Retracted Publication\r\n";
-  Result<Bibliography> r = ParseBibliography("pubmed-set.txt", text, BibliographyFormat::kAuto);
+  std::string text =
+      "PMID- 5\r\nTI  - Title\r\n      continued.\r\nPT  - Retracted "
+      "Publication\r\n";
+  Result<Bibliography> r =
+      ParseBibliography("pubmed-set.txt", text, BibliographyFormat::kAuto);
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->format, BibliographyFormat::kMedline);
   ASSERT_EQ(r->works.size(), 1u);

@@ -53,9 +53,11 @@ TEST(BibliographyPubmedTest, RetractobotRetractedPublicationIsRetracted) {
   EXPECT_EQ(w.line, 1);
   EXPECT_EQ(w.item.type, "article-journal");
   EXPECT_TRUE(w.retracted);
-  EXPECT_NE(w.retraction_evidence.find("publication type Retracted Publication"),
-            std::string::npos);
-  EXPECT_NE(w.retraction_evidence.find("CommentsCorrections RetractionIn PMID 11905463"),
+  EXPECT_NE(
+      w.retraction_evidence.find("publication type Retracted Publication"),
+      std::string::npos);
+  EXPECT_NE(w.retraction_evidence.find(
+                "CommentsCorrections RetractionIn PMID 11905463"),
             std::string::npos);
   EXPECT_NE(std::find(w.publication_types.begin(), w.publication_types.end(),
                       "Retracted Publication"),
@@ -78,7 +80,8 @@ TEST(BibliographyPubmedTest, NeilfwsPmid993IsRetractedWithCitationFields) {
   EXPECT_EQ(w.line, 5);  // <PubmedArticle>, after the prolog and the set
   EXPECT_TRUE(w.retracted);
   EXPECT_EQ(w.retraction_evidence,
-            "publication type Retracted Publication; CommentsCorrections RetractionIn PMID 195582");
+            "publication type Retracted Publication; CommentsCorrections "
+            "RetractionIn PMID 195582");
   EXPECT_EQ(w.item.container_title, "The Biochemical journal");
   EXPECT_EQ(w.item.container_title_short, "Biochem. J.");
   EXPECT_EQ(w.item.volume, "148");
@@ -91,16 +94,20 @@ const char kTwoRecords[] =
     "<?xml version=\"1.0\"?>\n"
     "<PubmedArticleSet>\n"
     "<PubmedArticle><MedlineCitation><PMID>11</PMID><Article>\n"
-    "<ArticleTitle>Broken &undeclared; title.</ArticleTitle></Article></MedlineCitation>\n"
+    "<ArticleTitle>Broken &undeclared; "
+    "title.</ArticleTitle></Article></MedlineCitation>\n"
     "</PubmedArticle>\n"
     "<PubmedArticle><MedlineCitation><PMID>12</PMID><Article>\n"
-    "<Journal><Title>Spine</Title></Journal><ArticleTitle>Good title.</ArticleTitle>\n"
-    "<PublicationTypeList><PublicationType>Retracted Publication</PublicationType>"
+    "<Journal><Title>Spine</Title></Journal><ArticleTitle>Good "
+    "title.</ArticleTitle>\n"
+    "<PublicationTypeList><PublicationType>Retracted "
+    "Publication</PublicationType>"
     "</PublicationTypeList></Article></MedlineCitation></PubmedArticle>\n"
     "</PubmedArticleSet>\n";
 
 TEST(BibliographyPubmedTest, MalformedRecordIsSkippedAndTheOthersKept) {
-  Result<Bibliography> r = ParseBibliography("set.xml", kTwoRecords, BibliographyFormat::kAuto);
+  Result<Bibliography> r =
+      ParseBibliography("set.xml", kTwoRecords, BibliographyFormat::kAuto);
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->format, BibliographyFormat::kPubmed);
   ASSERT_EQ(r->works.size(), 1u);
@@ -108,7 +115,8 @@ TEST(BibliographyPubmedTest, MalformedRecordIsSkippedAndTheOthersKept) {
   EXPECT_EQ(r->works[0].line, 6);
   EXPECT_EQ(r->works[0].source, "set.xml");
   EXPECT_TRUE(r->works[0].retracted);
-  EXPECT_EQ(r->works[0].retraction_evidence, "publication type Retracted Publication");
+  EXPECT_EQ(r->works[0].retraction_evidence,
+            "publication type Retracted Publication");
   ASSERT_EQ(r->diagnostics.size(), 1u);
   const Diagnostic& d = r->diagnostics[0];
   EXPECT_EQ(d.severity, Diagnostic::Severity::kError);
@@ -119,37 +127,43 @@ TEST(BibliographyPubmedTest, MalformedRecordIsSkippedAndTheOthersKept) {
 }
 
 TEST(BibliographyPubmedTest, TruncatedFileKeepsTheRecordsBeforeTheCut) {
-  std::string path = WriteTemp("evq_bib_truncated.xml",
-                               "<PubmedArticleSet>\n"
-                               "<PubmedArticle><MedlineCitation><PMID>21</PMID><Article>"
-                               "<ArticleTitle>Kept.</ArticleTitle></Article></MedlineCitation>"
-                               "</PubmedArticle>\n"
-                               "<PubmedArticle><MedlineCitation><PMID>22</PMID>\n");
+  std::string path =
+      WriteTemp("evq_bib_truncated.xml",
+                "<PubmedArticleSet>\n"
+                "<PubmedArticle><MedlineCitation><PMID>21</PMID><Article>"
+                "<ArticleTitle>Kept.</ArticleTitle></Article></MedlineCitation>"
+                "</PubmedArticle>\n"
+                "<PubmedArticle><MedlineCitation><PMID>22</PMID>\n");
   Result<Bibliography> r = ImportBibliography(path);
   ASSERT_TRUE(r.ok()) << r.status().message();
   ASSERT_EQ(r->works.size(), 1u);
   EXPECT_EQ(r->works[0].item.pmid, "21");
   EXPECT_EQ(r->works[0].item.title, "Kept.");
   ASSERT_EQ(r->diagnostics.size(), 1u);
-  EXPECT_NE(r->diagnostics[0].message.find("end of file inside <PubmedArticle>"),
-            std::string::npos)
+  EXPECT_NE(
+      r->diagnostics[0].message.find("end of file inside <PubmedArticle>"),
+      std::string::npos)
       << r->diagnostics[0].message;
 }
 
 TEST(BibliographyPubmedTest, FilesWithoutRecordsFail) {
-  Result<Bibliography> r =
-      ParseBibliography("empty.xml", "<PubmedArticleSet>\n</PubmedArticleSet>\n",
-                        BibliographyFormat::kPubmed);
+  Result<Bibliography> r = ParseBibliography(
+      "empty.xml", "<PubmedArticleSet>\n</PubmedArticleSet>\n",
+      BibliographyFormat::kPubmed);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().message(), "empty.xml: no PubMed record found");
-  r = ParseBibliography("other.xml", "<article><front/></article>", BibliographyFormat::kAuto);
+  r = ParseBibliography("other.xml", "<article><front/></article>",
+                        BibliographyFormat::kAuto);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().message(),
-            "other.xml: not a bibliography (BibTeX, RIS, CSL-JSON, PubMed XML, MEDLINE or "
+            "other.xml: not a bibliography (BibTeX, RIS, CSL-JSON, PubMed XML, "
+            "MEDLINE or "
             "Retraction Watch CSV)");
   Result<Bibliography> missing = ImportBibliography("/nonexistent/refs.xml");
   ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.status().message().rfind("/nonexistent/refs.xml: cannot open", 0), 0u);
+  EXPECT_EQ(
+      missing.status().message().rfind("/nonexistent/refs.xml: cannot open", 0),
+      0u);
 }
 
 }  // namespace

@@ -32,9 +32,11 @@ TEST(BibliographyRisTest, ReferencesFixture) {
   ASSERT_EQ(q.item.author.size(), 4u);
   EXPECT_EQ(q.item.author[1].family, "Wilt");
   EXPECT_EQ(q.item.author[1].given, "Timothy J.");
-  EXPECT_EQ(q.item.title,
-            "Noninvasive treatments for acute, subacute, and chronic low back pain: a clinical "
-            "practice guideline from the American College of Physicians");  // wrapped
+  EXPECT_EQ(
+      q.item.title,
+      "Noninvasive treatments for acute, subacute, and chronic low back pain: "
+      "a clinical "
+      "practice guideline from the American College of Physicians");  // wrapped
   EXPECT_EQ(q.item.container_title, "Annals of Internal Medicine");
   EXPECT_EQ(q.item.container_title_short, "Ann Intern Med");
   EXPECT_EQ(q.item.issued.year, 2017);
@@ -52,7 +54,8 @@ TEST(BibliographyRisTest, ReferencesFixture) {
   EXPECT_EQ(c.line, 28);
   EXPECT_EQ(c.item.type, "chapter");
   EXPECT_EQ(c.item.title, "Connective tissue: a body-wide signaling network?");
-  EXPECT_EQ(c.item.container_title, "Fascia: The Tensional Network of the Human Body");
+  EXPECT_EQ(c.item.container_title,
+            "Fascia: The Tensional Network of the Human Body");
   ASSERT_EQ(c.item.editor.size(), 2u);
   EXPECT_EQ(c.item.editor[0].family, "Schleip");
   EXPECT_EQ(c.item.publisher, "Churchill Livingstone");
@@ -69,7 +72,8 @@ TEST(BibliographyRisTest, ReferencesFixture) {
   const Work& e = r->works[3];
   EXPECT_EQ(e.item.type, "webpage");
   ASSERT_EQ(e.item.author.size(), 1u);
-  EXPECT_EQ(e.item.author[0].literal, "National Institute for Health and Care Excellence");
+  EXPECT_EQ(e.item.author[0].literal,
+            "National Institute for Health and Care Excellence");
   EXPECT_EQ(e.item.url, "https://www.nice.org.uk/guidance/ng59");
   EXPECT_EQ(e.item.issued.day, 30);
   EXPECT_EQ(e.item.accessed.month, 3);
@@ -90,15 +94,20 @@ TEST(BibliographyRisTest, MalformedRecordsAreSkippedWithExactDiagnostics) {
   for (const Diagnostic& d : r->diagnostics) got.push_back(FormatDiagnostic(d));
   std::vector<std::string> want = {
       path + ":1: warning: text outside a record (expected 'TY  - ') ignored",
-      path + ":3: error: record of type 'JOUR' has no 'ER' before the next 'TY' (line 7)",
+      path +
+          ":3: error: record of type 'JOUR' has no 'ER' before the next 'TY' "
+          "(line 7)",
       path + ":18: warning: unknown record type 'ZZZZ' read as a document",
-      path + ":23: error: record of type 'JOUR' has no 'ER' before the end of the file",
+      path +
+          ":23: error: record of type 'JOUR' has no 'ER' before the end of the "
+          "file",
   };
   EXPECT_EQ(got, want);
 }
 
 TEST(BibliographyRisTest, NoRecordFails) {
-  Result<Bibliography> r = ParseBibliography("refs.ris", "Nothing here\n", BibliographyFormat::kRis);
+  Result<Bibliography> r =
+      ParseBibliography("refs.ris", "Nothing here\n", BibliographyFormat::kRis);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().message(), "refs.ris: no RIS record found");
   // BOM and sniffing without an extension.

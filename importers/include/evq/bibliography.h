@@ -6,9 +6,11 @@
 // CSL-JSON (.json: an array of items), PubMed XML (PubmedArticleSet, plain
 // or .xml.gz), MEDLINE/nbib text (.nbib, .medline: "PMID- ..." tagged
 // lines), and Retraction Watch CSV exports (their standard columns; each row
-// is a retracted work, matched on DOI and PubMed ID). Each record becomes a
-// Work (evq/works.h) with its identifiers, publication types, MeSH headings
-// and retraction status.
+// is the original paper, matched on DOI and PubMed ID, retracted when the
+// row's RetractionNature is "Retraction"; a correction or expression of
+// concern leaves it not retracted, with the notice in retraction_evidence).
+// Each record becomes a Work (evq/works.h) with its identifiers, publication
+// types, MeSH headings and retraction status.
 //
 // Readers never print. A malformed record is skipped and reported as a
 // Diagnostic (file, line, why); the other records still import. Only a file
