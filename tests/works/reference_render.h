@@ -126,6 +126,9 @@ inline std::string Initials(const std::string& given, bool apa) {
 // ..." or " = <translation>", which reference lists leave out.
 inline std::string CommonJournalName(const std::string& full) {
   std::string s = full.substr(0, std::min(full.find(" : "), full.find(" = ")));
+  // And the place in brackets: "Science (New York, N.Y.)".
+  size_t paren = s.find(" (");
+  if (paren != std::string::npos) s = s.substr(0, paren);
   s = StripTrailingStop(s);
   // Title case, as APA prints journal names.
   static const char* kSmall[] = {"of", "and", "the", "in", "for", "on", "de", "la", "i"};
@@ -280,6 +283,9 @@ inline std::string RenderReference(const CslItem& item, RefStyle style, const Da
   }
   std::string volume = rng.Percent(static_cast<uint32_t>(damage.drop_volume)) ? "" : item.volume;
   std::string pages = rng.Percent(static_cast<uint32_t>(damage.drop_pages)) ? "" : item.page;
+  // APA prints pages after the volume only; without one they would read as
+  // the volume.
+  if (apa && volume.empty()) pages.clear();
   std::string doi =
       rng.Percent(static_cast<uint32_t>(damage.keep_doi)) ? item.doi : std::string();
   std::string year_s = year > 0 ? std::to_string(year) : "n.d.";
@@ -296,7 +302,8 @@ inline std::string RenderReference(const CslItem& item, RefStyle style, const Da
     out += ".";
     if (!doi.empty()) out += " https://doi.org/" + doi;
   } else {
-    out = authors.empty() ? "" : authors + ". ";
+    // "et al." already ends with the full stop that closes the authors.
+    out = authors.empty() ? "" : authors + (authors.back() == '.' ? " " : ". ");
     out += title + ". " + journal + ". " + year_s;
     if (!volume.empty()) {
       out += ";" + volume;

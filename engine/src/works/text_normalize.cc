@@ -109,12 +109,12 @@ std::string FoldedKey(std::string_view text) {
 bool IsStopword(std::string_view word) {
   // English function words plus the articles and prepositions of the other
   // languages journal names commonly use (French, German, Spanish,
-  // Portuguese, Italian): ISO 4 abbreviations drop them all.
+  // Portuguese, Italian, Polish "i"): ISO 4 abbreviations drop them all.
   // Words arrive folded and accent-free ("für" as "fur").
   static constexpr std::string_view kStop[] = {
       "a",  "an",   "and",  "as",  "at",  "by",  "da",   "de",   "del",
       "della", "der", "des", "di",  "die", "do",  "du",   "e",    "el",
-      "en", "et",   "for",  "from", "fur", "in",  "into", "la",   "le",
+      "en", "et",   "for",  "from", "fur", "i",   "in",  "into", "la",   "le",
       "les", "of",  "on",   "or",  "os",  "the", "to",   "und",  "upon",
       "von", "with", "y"};
   return std::find(std::begin(kStop), std::end(kStop), word) != std::end(kStop);

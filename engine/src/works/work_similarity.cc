@@ -27,6 +27,15 @@ constexpr double kContainerConflictBelow = 0.7;
 // identifier is probably wrong (a typo naming another work).
 constexpr double kIdentifierTitleConflictBelow = 0.4;
 
+// A year, volume or first page the parser read differently from the work's,
+// but which the reference string states elsewhere ("2015;12(3):228" read as
+// volume 2015): worth this much of an agreement, and no conflict.
+constexpr double kFoundInStringCredit = 0.75;
+// A first author not where the parser put it, but among this many leading
+// words of the string, is worth kAuthorInStringCredit.
+constexpr size_t kAuthorLeadingWords = 12;
+constexpr double kAuthorInStringCredit = 0.7;
+
 // Authors beyond these are rarely what a reference gets wrong.
 constexpr size_t kFamiliesKept = 8;
 
@@ -139,6 +148,26 @@ std::string NameLabel(const CslItem& item) {
   return n.given.empty() ? n.family : n.family + " " + n.given;
 }
 
+bool Contains(const std::vector<std::string>& words, std::string_view w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+std::string_view LeadingDigits(std::string_view s) {
+  size_t n = 0;
+  while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+  return s.substr(0, n);
+}
+
+// First pages agree when equal, or when one is the other's leading number
+// ("99" read from the article number "99ra86").
+bool SameFirstPage(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  std::string_view da = LeadingDigits(a);
+  std::string_view db = LeadingDigits(b);
+  if (da.empty() || db.empty() || da != db) return false;
+  return da.size() == a.size() || db.size() == b.size();
+}
+
 // The accumulating weighted mean.
 struct Score {
   double sum = 0;
@@ -161,6 +190,14 @@ void CompareIdentifier(const char* name, const std::string& r,
     conflicts->push_back(std::string(name) + ": " + r_label + " vs " +
                          w_label);
   }
+}
+
+// Whether most of the work's title is among the reference string's words,
+// however the parser split them (short titles included).
+bool TitleInString(const ItemKey& ref, const ItemKey& work) {
+  if (work.title.empty() || ref.all_words.empty()) return false;
+  return CountMatches(work.title, ref.all_words) >=
+         0.8 * static_cast<double>(work.title.size());
 }
 
 }  // namespace
@@ -190,18 +227,25 @@ ItemKey MakeItemKey(const CslItem& item, bool with_all_words) {
   std::string_view main = MainTitle(item.title);
   key.main_title = main.empty() ? key.title : ContentWords(main, false);
   key.container = ContentWords(item.container_title, true);
-  size_t cut = std::min(item.container_title.find(" : "),
-                        item.container_title.find(" = "));
+  // NLM adds a place to tell same-named journals apart ("Healthcare
+  // (Amsterdam, Netherlands)"), which references leave out too.
+  std::string_view name = item.container_title;
+  size_t cut = std::min({name.find(" : "), name.find(" = "), name.find(" (")});
   if (cut != std::string::npos) {
-    key.container_main =
-        ContentWords(std::string_view(item.container_title).substr(0, cut), true);
+    key.container_main = ContentWords(name.substr(0, cut), true);
   }
   key.container_short = ContentWords(item.container_title_short, true);
+  key.container_is_names = item.container_title.find("et al") != std::string::npos;
   if (with_all_words) {
     key.all_words = item.raw.empty()
                         ? ContentWords(item.title + " " + item.container_title,
                                        false)
                         : ContentWords(item.raw, false);
+    for (std::string& w : FoldedWords(item.raw)) {
+      if (w.find_first_not_of("0123456789") == std::string::npos) {
+        key.numbers.push_back(std::move(w));
+      }
+    }
   }
   key.volume = NormalizeVolume(item.volume);
   key.first_page = FirstPage(item.page);
@@ -276,6 +320,20 @@ double ContainerSimilarity(const ItemKey& ref, const ItemKey& work) {
                                  tail.end());
     if (AlignedWords(end, *w) == static_cast<int>(w->size())) best = 0.9;
   }
+  // Or the reference's journal field holds title words (the parser cut the
+  // title at a "?" or an abbreviation's full stop): then the journal name
+  // is further on in the string.
+  if (best < 0.9 && !ref.container.empty() &&
+      (ref.container_is_names ||
+       2 * CountMatches(ref.container, work.title) >=
+           static_cast<int>(ref.container.size()))) {
+    for (const auto* w : works) {
+      if (!w->empty() &&
+          AlignedWords(ref.all_words, *w) == static_cast<int>(w->size())) {
+        best = 0.9;
+      }
+    }
+  }
   return best;
 }
 
@@ -306,6 +364,12 @@ double AuthorSimilarity(const ItemKey& ref, const ItemKey& work) {
     // The right authors in another order.
     for (size_t i = 1; i < work.families.size(); ++i) {
       if (work.families[i] == ref.first_family) return 0.5;
+    }
+    // The parser took something else for the first author ("Ropivacaine"
+    // from a title it ran into), but the name leads the string.
+    size_t lead = std::min(ref.all_words.size(), kAuthorLeadingWords);
+    for (size_t i = 0; i < lead; ++i) {
+      if (ref.all_words[i] == work.first_family) return kAuthorInStringCredit;
     }
   }
   return sim;
@@ -341,7 +405,8 @@ Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
   c.title = TitleSimilarity(rk, wk);
   if (c.title >= 0) {
     score.Add(kTitleWeight, c.title);
-    if (by_identifier && c.title < kIdentifierTitleConflictBelow) {
+    if (by_identifier && c.title < kIdentifierTitleConflictBelow &&
+        !TitleInString(rk, wk)) {
       conflicts.push_back("title: " + Trimmed(ref.title) + " vs " +
                           Trimmed(work.title));
     }
@@ -351,8 +416,12 @@ Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
     int d = std::abs(rk.year - wk.year);
     // One year apart is how an online-first article is often cited (the
     // epub year against the issue's); it costs score but is no conflict.
-    score.Add(kYearWeight, d == 0 ? 1 : d == 1 ? 0.5 : 0);
-    if (d > 1) {
+    if (d <= 1) {
+      score.Add(kYearWeight, d == 0 ? 1 : 0.5);
+    } else if (Contains(rk.numbers, std::to_string(wk.year))) {
+      score.Add(kYearWeight, kFoundInStringCredit);
+    } else {
+      score.Add(kYearWeight, 0);
       conflicts.push_back("year: " + std::to_string(rk.year) + " vs " +
                           std::to_string(wk.year));
     }
@@ -374,17 +443,24 @@ Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
 
   if (!rk.volume.empty() && !wk.volume.empty()) {
     bool same = rk.volume == wk.volume;
-    score.Add(kVolumeWeight, same ? 1 : 0);
-    if (!same) {
+    // Or the string's lone number after the year was a page the parser
+    // took for a volume ("2015:780").
+    bool found = !same && (Contains(rk.numbers, wk.volume) ||
+                           (rk.first_page.empty() && rk.volume == wk.first_page));
+    score.Add(kVolumeWeight, same ? 1 : found ? kFoundInStringCredit : 0);
+    if (!same && !found) {
       conflicts.push_back("volume: " + Trimmed(ref.volume) + " vs " +
                           Trimmed(work.volume));
     }
   }
 
   if (!rk.first_page.empty() && !wk.first_page.empty()) {
-    bool same = rk.first_page == wk.first_page;
-    score.Add(kPageWeight, same ? 1 : 0);
-    if (!same) {
+    bool same = SameFirstPage(rk.first_page, wk.first_page);
+    // Or the parser read the volume as a page ("2015;12(3)." has none).
+    bool found = !same && (Contains(rk.numbers, wk.first_page) ||
+                           rk.first_page == wk.volume);
+    score.Add(kPageWeight, same ? 1 : found ? kFoundInStringCredit : 0);
+    if (!same && !found) {
       conflicts.push_back("page: " + Trimmed(ref.page) + " vs " +
                           Trimmed(work.page));
     }

@@ -43,9 +43,14 @@ struct ItemKey {
   // "official publication of ..." or a translation), or empty.
   std::vector<std::string> container_main;
   std::vector<std::string> container_short;
+  // The journal field holds names ("et al."): the parser misplaced it.
+  bool container_is_names = false;
   // Every word of the reference string (or of title and container when
   // there is none): where a title split across fields can still be found.
   std::vector<std::string> all_words;
+  // The reference string's words made of digits only ("2015", "12", "228"):
+  // where a year, volume or page the parser misplaced can still be found.
+  std::vector<std::string> numbers;
   std::string volume;
   std::string first_page;
   std::string doi;
