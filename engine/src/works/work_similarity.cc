@@ -289,7 +289,7 @@ double TitleSimilarity(const ItemKey& ref, const ItemKey& work) {
   }
   // The work's title found among the reference's words, when the parser
   // split the title into other fields.
-  if (work.title.size() >= 3 && !ref.all_words.empty()) {
+  if (best < 0.9 && work.title.size() >= 3 && !ref.all_words.empty()) {
     double cover = CountMatches(work.title, ref.all_words) /
                    static_cast<double>(work.title.size());
     if (cover >= 0.85) best = std::max(best, 0.95 * cover);
