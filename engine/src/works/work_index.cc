@@ -102,9 +102,10 @@ struct WorkIndex::Rep {
 
 int WorkIndex::Rep::FindByIdentifier(const ItemKey& key) const {
   // A DOI is the most specific; PMID and PMCID follow.
-  const std::pair<const std::string*, const std::unordered_map<std::string, int>*>
-      lookups[] = {{&key.doi, &by_doi}, {&key.pmid, &by_pmid},
-                   {&key.pmcid, &by_pmcid}};
+  const std::pair<const std::string*,
+                  const std::unordered_map<std::string, int>*>
+      lookups[] = {
+          {&key.doi, &by_doi}, {&key.pmid, &by_pmid}, {&key.pmcid, &by_pmcid}};
   for (const auto& [id, map] : lookups) {
     if (id->empty()) continue;
     auto it = map->find(*id);
@@ -203,10 +204,11 @@ Resolution WorkIndex::Rep::Decide(const CslItem& ref,
     Comparison c = internal::CompareItems(ref, key, works[w].item, keys[w],
                                           /*by_identifier=*/false);
     if (c.conflicts.empty()) {
-      bool title_ok = c.title >= kMatchTitleAtLeast ||
-                      (c.title < 0 && c.identifier_agrees);
+      bool title_ok =
+          c.title >= kMatchTitleAtLeast || (c.title < 0 && c.identifier_agrees);
       if (title_ok && c.score >= kMatchThreshold &&
-          (best_match < 0 || Better(c.score, w, best_match_score, best_match))) {
+          (best_match < 0 ||
+           Better(c.score, w, best_match_score, best_match))) {
         best_match = w;
         best_match_score = c.score;
       }

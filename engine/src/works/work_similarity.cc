@@ -53,7 +53,8 @@ std::vector<std::string> ContentWords(std::string_view text,
 // The title up to its first subtitle separator, or "" when there is none.
 std::string_view MainTitle(std::string_view title) {
   size_t cut = std::string_view::npos;
-  for (std::string_view sep : {": ", "? ", ". ", " - ", " \u2013 ", " \u2014 "}) {
+  for (std::string_view sep :
+       {": ", "? ", ". ", " - ", " \u2013 ", " \u2014 "}) {
     size_t at = title.find(sep);
     if (at != std::string_view::npos && at > 0) cut = std::min(cut, at + 1);
   }
@@ -74,6 +75,10 @@ bool IsSubsequence(std::string_view small, std::string_view big) {
 bool TitleWordsMatch(const std::string& a, const std::string& b) {
   if (a == b) return true;
   if (a.size() < 5 || b.size() < 5) return false;
+  // One edit leaves the length within one and, in words this long, the
+  // first or the last letter alone: most pairs fail these cheap tests.
+  if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return false;
+  if (a.front() != b.front() && a.back() != b.back()) return false;
   return EditDistance(a, b, 1) <= 1;
 }
 
@@ -178,17 +183,19 @@ struct Score {
   }
 };
 
+// Compares one identifier (normalised `r` and `w`; `r_label` and `w_label`
+// as the items state them, for the conflict message).
 void CompareIdentifier(const char* name, const std::string& r,
-                       const std::string& w, const std::string& r_label,
-                       const std::string& w_label, bool* agree, bool* differ,
+                       const std::string& w, std::string_view r_label,
+                       std::string_view w_label, bool* agree, bool* differ,
                        std::vector<std::string>* conflicts) {
   if (r.empty() || w.empty()) return;
   if (r == w) {
     *agree = true;
   } else {
     *differ = true;
-    conflicts->push_back(std::string(name) + ": " + r_label + " vs " +
-                         w_label);
+    conflicts->push_back(std::string(name) + ": " + Trimmed(r_label) + " vs " +
+                         Trimmed(w_label));
   }
 }
 
@@ -219,7 +226,8 @@ ItemKey MakeItemKey(const CslItem& item, bool with_all_words) {
     }
     for (const CslName& n : item.author) {
       if (key.families.size() >= kFamiliesKept) break;
-      key.families.push_back(FoldedKey(n.family.empty() ? n.literal : n.family));
+      key.families.push_back(
+          FoldedKey(n.family.empty() ? n.literal : n.family));
     }
   }
   key.year = item.issued.year;
@@ -235,12 +243,13 @@ ItemKey MakeItemKey(const CslItem& item, bool with_all_words) {
     key.container_main = ContentWords(name.substr(0, cut), true);
   }
   key.container_short = ContentWords(item.container_title_short, true);
-  key.container_is_names = item.container_title.find("et al") != std::string::npos;
+  key.container_is_names =
+      item.container_title.find("et al") != std::string::npos;
   if (with_all_words) {
-    key.all_words = item.raw.empty()
-                        ? ContentWords(item.title + " " + item.container_title,
-                                       false)
-                        : ContentWords(item.raw, false);
+    key.all_words =
+        item.raw.empty()
+            ? ContentWords(item.title + " " + item.container_title, false)
+            : ContentWords(item.raw, false);
     for (std::string& w : FoldedWords(item.raw)) {
       if (w.find_first_not_of("0123456789") == std::string::npos) {
         key.numbers.push_back(std::move(w));
@@ -305,7 +314,8 @@ double ContainerSimilarity(const ItemKey& ref, const ItemKey& work) {
   double best = -1;
   for (const auto* r : refs) {
     for (const auto* w : works) {
-      if (!r->empty() && !w->empty()) best = std::max(best, AlignedDice(*r, *w));
+      if (!r->empty() && !w->empty())
+        best = std::max(best, AlignedDice(*r, *w));
     }
   }
   if (best < 0 || best >= 0.9) return best;
@@ -324,9 +334,8 @@ double ContainerSimilarity(const ItemKey& ref, const ItemKey& work) {
   // title at a "?" or an abbreviation's full stop): then the journal name
   // is further on in the string.
   if (best < 0.9 && !ref.container.empty() &&
-      (ref.container_is_names ||
-       2 * CountMatches(ref.container, work.title) >=
-           static_cast<int>(ref.container.size()))) {
+      (ref.container_is_names || 2 * CountMatches(ref.container, work.title) >=
+                                     static_cast<int>(ref.container.size()))) {
     for (const auto* w : works) {
       if (!w->empty() &&
           AlignedWords(ref.all_words, *w) == static_cast<int>(w->size())) {
@@ -384,12 +393,12 @@ Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
 
   bool agree = false;
   bool differ = false;
-  CompareIdentifier("doi", rk.doi, wk.doi, Trimmed(ref.doi), Trimmed(work.doi),
-                    &agree, &differ, &conflicts);
-  CompareIdentifier("pmid", rk.pmid, wk.pmid, Trimmed(ref.pmid),
-                    Trimmed(work.pmid), &agree, &differ, &conflicts);
-  CompareIdentifier("pmcid", rk.pmcid, wk.pmcid, Trimmed(ref.pmcid),
-                    Trimmed(work.pmcid), &agree, &differ, &conflicts);
+  CompareIdentifier("doi", rk.doi, wk.doi, ref.doi, work.doi, &agree, &differ,
+                    &conflicts);
+  CompareIdentifier("pmid", rk.pmid, wk.pmid, ref.pmid, work.pmid, &agree,
+                    &differ, &conflicts);
+  CompareIdentifier("pmcid", rk.pmcid, wk.pmcid, ref.pmcid, work.pmcid, &agree,
+                    &differ, &conflicts);
   c.identifier_agrees = agree;
   if (agree || differ) score.Add(kIdentifierWeight, agree ? 1 : 0);
 
@@ -431,12 +440,12 @@ Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
   if (c.container >= 0) {
     score.Add(kContainerWeight, c.container);
     if (c.container < kContainerConflictBelow) {
-      std::string ref_name = Trimmed(ref.container_title.empty()
-                                         ? ref.container_title_short
-                                         : ref.container_title);
-      std::string work_name = Trimmed(work.container_title.empty()
-                                          ? work.container_title_short
-                                          : work.container_title);
+      std::string ref_name =
+          Trimmed(ref.container_title.empty() ? ref.container_title_short
+                                              : ref.container_title);
+      std::string work_name =
+          Trimmed(work.container_title.empty() ? work.container_title_short
+                                               : work.container_title);
       conflicts.push_back("journal: " + ref_name + " vs " + work_name);
     }
   }
@@ -445,8 +454,9 @@ Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
     bool same = rk.volume == wk.volume;
     // Or the string's lone number after the year was a page the parser
     // took for a volume ("2015:780").
-    bool found = !same && (Contains(rk.numbers, wk.volume) ||
-                           (rk.first_page.empty() && rk.volume == wk.first_page));
+    bool found =
+        !same && (Contains(rk.numbers, wk.volume) ||
+                  (rk.first_page.empty() && rk.volume == wk.first_page));
     score.Add(kVolumeWeight, same ? 1 : found ? kFoundInStringCredit : 0);
     if (!same && !found) {
       conflicts.push_back("volume: " + Trimmed(ref.volume) + " vs " +
