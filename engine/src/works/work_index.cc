@@ -180,8 +180,9 @@ Resolution WorkIndex::Rep::Decide(const CslItem& ref,
   Resolution r;
   int by_id = FindByIdentifier(key);
   if (by_id >= 0) {
-    Comparison c = internal::CompareItems(ref, key, works[by_id].item,
-                                          keys[by_id], /*by_identifier=*/true);
+    Comparison c =
+        internal::CompareItems(ref, key, works[by_id].item, keys[by_id],
+                               /*by_identifier=*/true, /*describe=*/true);
     r.work = by_id;
     if (c.conflicts.empty()) {
       // The identifier decides: what else the reference states may be
@@ -202,7 +203,8 @@ Resolution WorkIndex::Rep::Decide(const CslItem& ref,
   Comparison mismatch;
   for (int w : Candidates(key)) {
     Comparison c = internal::CompareItems(ref, key, works[w].item, keys[w],
-                                          /*by_identifier=*/false);
+                                          /*by_identifier=*/false,
+                                          /*describe=*/false);
     if (c.conflicts.empty()) {
       bool title_ok =
           c.title >= kMatchTitleAtLeast || (c.title < 0 && c.identifier_agrees);
@@ -228,7 +230,11 @@ Resolution WorkIndex::Rep::Decide(const CslItem& ref,
     r.status = ResolutionStatus::kMismatch;
     r.work = best_mismatch;
     r.score = mismatch.score;
-    r.conflicts = std::move(mismatch.conflicts);
+    r.conflicts = internal::CompareItems(ref, key, works[best_mismatch].item,
+                                         keys[best_mismatch],
+                                         /*by_identifier=*/false,
+                                         /*describe=*/true)
+                      .conflicts;
   }
   return r;
 }

@@ -36,6 +36,10 @@ constexpr double kFoundInStringCredit = 0.75;
 constexpr size_t kAuthorLeadingWords = 12;
 constexpr double kAuthorInStringCredit = 0.7;
 
+// The share of the work's title that must be among the reference string's
+// words for the title to count as found there.
+constexpr double kTitleCoverAtLeast = 0.85;
+
 // Authors beyond these are rarely what a reference gets wrong.
 constexpr size_t kFamiliesKept = 8;
 
@@ -111,6 +115,21 @@ int CountMatches(const std::vector<std::string>& from,
   return matches;
 }
 
+bool Contains(const std::vector<std::string>& words, std::string_view w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// Whether `from` may have `share` of its words in `to`: without a typo in
+// more than kTyposAllowed of them, the exact matches must come close.
+// Most candidates fail this and are spared the fuzzy comparison.
+bool CouldCover(const std::vector<std::string>& from,
+                const std::vector<std::string>& to, double share) {
+  constexpr int kTyposAllowed = 2;
+  int exact = 0;
+  for (const std::string& w : from) exact += Contains(to, w) ? 1 : 0;
+  return exact + kTyposAllowed >= share * static_cast<double>(from.size());
+}
+
 double Dice(const std::vector<std::string>& a,
             const std::vector<std::string>& b) {
   if (a.empty() || b.empty()) return 0;
@@ -153,10 +172,6 @@ std::string NameLabel(const CslItem& item) {
   return n.given.empty() ? n.family : n.family + " " + n.given;
 }
 
-bool Contains(const std::vector<std::string>& words, std::string_view w) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
-
 std::string_view LeadingDigits(std::string_view s) {
   size_t n = 0;
   while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
@@ -187,15 +202,17 @@ struct Score {
 // as the items state them, for the conflict message).
 void CompareIdentifier(const char* name, const std::string& r,
                        const std::string& w, std::string_view r_label,
-                       std::string_view w_label, bool* agree, bool* differ,
-                       std::vector<std::string>* conflicts) {
+                       std::string_view w_label, bool describe, bool* agree,
+                       bool* differ, std::vector<std::string>* conflicts) {
   if (r.empty() || w.empty()) return;
   if (r == w) {
     *agree = true;
   } else {
     *differ = true;
-    conflicts->push_back(std::string(name) + ": " + Trimmed(r_label) + " vs " +
-                         Trimmed(w_label));
+    conflicts->push_back(describe
+                             ? std::string(name) + ": " + Trimmed(r_label) +
+                                   " vs " + Trimmed(w_label)
+                             : std::string(name));
   }
 }
 
@@ -298,10 +315,11 @@ double TitleSimilarity(const ItemKey& ref, const ItemKey& work) {
   }
   // The work's title found among the reference's words, when the parser
   // split the title into other fields.
-  if (best < 0.9 && work.title.size() >= 3 && !ref.all_words.empty()) {
+  if (best < 0.9 && work.title.size() >= 3 && !ref.all_words.empty() &&
+      CouldCover(work.title, ref.all_words, kTitleCoverAtLeast)) {
     double cover = CountMatches(work.title, ref.all_words) /
                    static_cast<double>(work.title.size());
-    if (cover >= 0.85) best = std::max(best, 0.95 * cover);
+    if (cover >= kTitleCoverAtLeast) best = std::max(best, 0.95 * cover);
   }
   return best;
 }
@@ -386,19 +404,25 @@ double AuthorSimilarity(const ItemKey& ref, const ItemKey& work) {
 
 Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
                         const CslItem& work, const ItemKey& wk,
-                        bool by_identifier) {
+                        bool by_identifier, bool describe) {
   Comparison c;
   Score score;
   std::vector<std::string>& conflicts = c.conflicts;
+  // Most candidates conflict somewhere and are dropped: their messages are
+  // only built when asked for.
+  auto conflict = [&](const char* field, auto&& message) {
+    conflicts.push_back(describe ? std::string(field) + ": " + message()
+                                 : std::string(field));
+  };
 
   bool agree = false;
   bool differ = false;
-  CompareIdentifier("doi", rk.doi, wk.doi, ref.doi, work.doi, &agree, &differ,
-                    &conflicts);
-  CompareIdentifier("pmid", rk.pmid, wk.pmid, ref.pmid, work.pmid, &agree,
+  CompareIdentifier("doi", rk.doi, wk.doi, ref.doi, work.doi, describe, &agree,
                     &differ, &conflicts);
-  CompareIdentifier("pmcid", rk.pmcid, wk.pmcid, ref.pmcid, work.pmcid, &agree,
-                    &differ, &conflicts);
+  CompareIdentifier("pmid", rk.pmid, wk.pmid, ref.pmid, work.pmid, describe,
+                    &agree, &differ, &conflicts);
+  CompareIdentifier("pmcid", rk.pmcid, wk.pmcid, ref.pmcid, work.pmcid,
+                    describe, &agree, &differ, &conflicts);
   c.identifier_agrees = agree;
   if (agree || differ) score.Add(kIdentifierWeight, agree ? 1 : 0);
 
@@ -406,8 +430,8 @@ Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
   if (c.author >= 0) {
     score.Add(kAuthorWeight, c.author);
     if (by_identifier && c.author == 0) {
-      conflicts.push_back("first author: " + NameLabel(ref) + " vs " +
-                          NameLabel(work));
+      conflict("first author",
+               [&] { return NameLabel(ref) + " vs " + NameLabel(work); });
     }
   }
 
@@ -416,8 +440,9 @@ Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
     score.Add(kTitleWeight, c.title);
     if (by_identifier && c.title < kIdentifierTitleConflictBelow &&
         !TitleInString(rk, wk)) {
-      conflicts.push_back("title: " + Trimmed(ref.title) + " vs " +
-                          Trimmed(work.title));
+      conflict("title", [&] {
+        return Trimmed(ref.title) + " vs " + Trimmed(work.title);
+      });
     }
   }
 
@@ -431,8 +456,9 @@ Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
       score.Add(kYearWeight, kFoundInStringCredit);
     } else {
       score.Add(kYearWeight, 0);
-      conflicts.push_back("year: " + std::to_string(rk.year) + " vs " +
-                          std::to_string(wk.year));
+      conflict("year", [&] {
+        return std::to_string(rk.year) + " vs " + std::to_string(wk.year);
+      });
     }
   }
 
@@ -440,13 +466,13 @@ Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
   if (c.container >= 0) {
     score.Add(kContainerWeight, c.container);
     if (c.container < kContainerConflictBelow) {
-      std::string ref_name =
-          Trimmed(ref.container_title.empty() ? ref.container_title_short
-                                              : ref.container_title);
-      std::string work_name =
-          Trimmed(work.container_title.empty() ? work.container_title_short
-                                               : work.container_title);
-      conflicts.push_back("journal: " + ref_name + " vs " + work_name);
+      conflict("journal", [&] {
+        return Trimmed(ref.container_title.empty() ? ref.container_title_short
+                                                   : ref.container_title) +
+               " vs " +
+               Trimmed(work.container_title.empty() ? work.container_title_short
+                                                    : work.container_title);
+      });
     }
   }
 
@@ -459,8 +485,9 @@ Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
                   (rk.first_page.empty() && rk.volume == wk.first_page));
     score.Add(kVolumeWeight, same ? 1 : found ? kFoundInStringCredit : 0);
     if (!same && !found) {
-      conflicts.push_back("volume: " + Trimmed(ref.volume) + " vs " +
-                          Trimmed(work.volume));
+      conflict("volume", [&] {
+        return Trimmed(ref.volume) + " vs " + Trimmed(work.volume);
+      });
     }
   }
 
@@ -471,8 +498,8 @@ Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
                            rk.first_page == wk.volume);
     score.Add(kPageWeight, same ? 1 : found ? kFoundInStringCredit : 0);
     if (!same && !found) {
-      conflicts.push_back("page: " + Trimmed(ref.page) + " vs " +
-                          Trimmed(work.page));
+      conflict("page",
+               [&] { return Trimmed(ref.page) + " vs " + Trimmed(work.page); });
     }
   }
 

@@ -95,10 +95,11 @@ struct Comparison {
 
 // Compares reference `ref` (key `rk`) with work `work` (key `wk`). With
 // `by_identifier`, the work was found by an identifier: a first author or
-// title that clearly differs then counts as a conflict too.
+// title that clearly differs then counts as a conflict too. Without
+// `describe`, conflicts name only their field ("year"), which is cheaper.
 Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
                         const CslItem& work, const ItemKey& wk,
-                        bool by_identifier);
+                        bool by_identifier, bool describe);
 
 }  // namespace evq::internal
 
