@@ -9,7 +9,11 @@
 // (work_similarity.h).
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <deque>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -47,19 +51,38 @@ constexpr double kMismatchTitleAtLeast = 0.85;
 // ...and a first author at least this close (when both state one).
 constexpr double kMismatchAuthorAtLeast = 0.8;
 
-std::string AuthorYearKey(const std::string& family, int year) {
-  return family + '|' + std::to_string(year);
+// Index terms are 64-bit hashes, not strings: a large authority has about
+// a million distinct word pairs, and a string key each would double the
+// index's memory. Two terms sharing a hash only add a candidate, which
+// scoring then drops.
+using Term = uint64_t;
+
+Term Mix(Term a, Term b) {
+  // The boost::hash_combine step, widened to 64 bits.
+  return a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
+}
+
+Term WordTerm(std::string_view word) {
+  return std::hash<std::string_view>{}(word);
+}
+
+Term AuthorYearTerm(const std::string& family, int year) {
+  return Mix(WordTerm(family), static_cast<Term>(year));
 }
 
 // What the title index holds for a title: its words, and each pair of
 // neighbouring words ("back pain") as one term. Pairs are far rarer than
 // their words in a field's titles, so they single out a title made of
-// common words.
-std::vector<std::string> TitleTerms(const std::vector<std::string>& words) {
-  std::vector<std::string> terms = words;
+// common words. Sorted, without repeats.
+std::vector<Term> TitleTerms(const std::vector<std::string>& words) {
+  std::vector<Term> terms;
+  terms.reserve(2 * words.size());
+  for (const std::string& w : words) terms.push_back(WordTerm(w));
   for (size_t i = 0; i + 1 < words.size(); ++i) {
-    terms.push_back(words[i] + ' ' + words[i + 1]);
+    terms.push_back(Mix(terms[i], terms[i + 1]));
   }
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
   return terms;
 }
 
@@ -86,10 +109,12 @@ bool Better(double score_a, int index_a, double score_b, int index_b) {
 }  // namespace
 
 struct WorkIndex::Rep {
-  std::vector<Work> works;
-  std::vector<ItemKey> keys;
-  std::unordered_map<std::string, std::vector<int>> title_postings;
-  std::unordered_map<std::string, std::vector<int>> author_year;
+  // Deques: adding never moves the works already held, so a large
+  // authority is not copied (and briefly held twice) as it grows.
+  std::deque<Work> works;
+  std::deque<ItemKey> keys;
+  std::unordered_map<Term, std::vector<int>> title_postings;
+  std::unordered_map<Term, std::vector<int>> author_year;
   // First work stating each identifier: ties go to the lower index.
   std::unordered_map<std::string, int> by_doi;
   std::unordered_map<std::string, int> by_pmid;
@@ -118,14 +143,12 @@ std::vector<int> WorkIndex::Rep::Candidates(const ItemKey& key) const {
   // The reference's title words and word pairs, and its journal words: a
   // title the parser ran into the journal field keeps its words there. With
   // neither, every word of the string.
-  std::vector<std::string> terms = TitleTerms(key.title);
-  terms.insert(terms.end(), key.container.begin(), key.container.end());
-  if (terms.empty()) terms = TitleTerms(key.all_words);
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  std::vector<std::string> words = key.title;
+  words.insert(words.end(), key.container.begin(), key.container.end());
+  std::vector<Term> terms = TitleTerms(words.empty() ? key.all_words : words);
 
   std::vector<const std::vector<int>*> lists;
-  for (const std::string& t : terms) {
+  for (Term t : terms) {
     auto it = title_postings.find(t);
     if (it != title_postings.end()) lists.push_back(&it->second);
   }
@@ -155,7 +178,7 @@ std::vector<int> WorkIndex::Rep::Candidates(const ItemKey& key) const {
   // agree too, and are found even when the title was mangled.
   if (!key.first_family.empty() && key.year > 0) {
     for (int y : {key.year, key.year - 1, key.year + 1}) {
-      auto it = author_year.find(AuthorYearKey(key.first_family, y));
+      auto it = author_year.find(AuthorYearTerm(key.first_family, y));
       if (it == author_year.end() || it->second.size() > common) continue;
       float weight = kAuthorYearWeight * idf(it->second.size());
       accumulate(it->second, y == key.year ? weight : weight / 2);
@@ -247,12 +270,9 @@ WorkIndex& WorkIndex::operator=(WorkIndex&&) noexcept = default;
 int WorkIndex::Add(Work work) {
   auto index = static_cast<int>(rep_->works.size());
   ItemKey key = internal::MakeItemKey(work.item, /*with_all_words=*/false);
-  std::vector<std::string> terms = TitleTerms(key.title);
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-  for (const std::string& t : terms) rep_->title_postings[t].push_back(index);
+  for (Term t : TitleTerms(key.title)) rep_->title_postings[t].push_back(index);
   if (!key.first_family.empty() && key.year > 0) {
-    rep_->author_year[AuthorYearKey(key.first_family, key.year)].push_back(
+    rep_->author_year[AuthorYearTerm(key.first_family, key.year)].push_back(
         index);
   }
   if (!key.doi.empty()) rep_->by_doi.emplace(key.doi, index);

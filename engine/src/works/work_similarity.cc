@@ -250,7 +250,7 @@ ItemKey MakeItemKey(const CslItem& item, bool with_all_words) {
   key.year = item.issued.year;
   key.title = ContentWords(item.title, false);
   std::string_view main = MainTitle(item.title);
-  key.main_title = main.empty() ? key.title : ContentWords(main, false);
+  if (!main.empty()) key.main_title = ContentWords(main, false);
   key.container = ContentWords(item.container_title, true);
   // NLM adds a place to tell same-named journals apart ("Healthcare
   // (Amsterdam, Netherlands)"), which references leave out too.
@@ -301,10 +301,11 @@ double TitleSimilarity(const ItemKey& ref, const ItemKey& work) {
     auto w = static_cast<double>(work.title.size());
     best = 2.0 * m / (r + w);
     // A dropped subtitle on either side.
-    if (work.main_title.size() < work.title.size()) {
+    if (!work.main_title.empty() &&
+        work.main_title.size() < work.title.size()) {
       best = std::max(best, Dice(ref.title, work.main_title));
     }
-    if (ref.main_title.size() < ref.title.size()) {
+    if (!ref.main_title.empty() && ref.main_title.size() < ref.title.size()) {
       best = std::max(best, Dice(ref.main_title, work.title));
     }
     // A truncated title: all the reference says is in the work's title,

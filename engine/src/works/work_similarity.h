@@ -35,8 +35,8 @@ struct ItemKey {
   std::vector<std::string> families;
   int year = 0;
   std::vector<std::string> title;
-  // The title before a subtitle separator (":", "?", ". ", " - "); equal to
-  // `title` when there is none.
+  // The title before a subtitle separator (":", "?", ". ", " - "); empty
+  // when there is none.
   std::vector<std::string> main_title;
   std::vector<std::string> container;
   // The journal name before " : " or " = " (NLM titles append the society's
