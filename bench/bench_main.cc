@@ -6,14 +6,16 @@
 // references, and report the figures with the run's peak RSS. All its
 // figures come from one process.
 //
-// Two more modes (bench_modes.h): "pubmed", a PubMed baseline-sized file
-// imported with ForEachPubmedDocument against a bare pugixml parse, and
-// "audit", BuildAudit and RenderAudit to every format. Without --only, all
-// three run, the extra modes first, each in a child process, so that the
-// main mode's peak RSS stays its own.
+// Three more modes (bench_modes.h): "pubmed", a PubMed baseline-sized file
+// imported with ForEachPubmedDocument against a bare pugixml parse,
+// "audit", BuildAudit and RenderAudit to every format, and "resolve",
+// ParseReference and WorkIndex::Resolve against a synthetic authority.
+// Without --only, all four run, the extra modes first, each in a child
+// process, so that the main mode's peak RSS stays its own.
 //
-//   evq_bench [--only main|pubmed|audit] [--size-mb N] [--queries N]
-//             [--records N] [--put] [--docs N] [--seed N] [--dir DIR] [--keep]
+//   evq_bench [--only main|pubmed|audit|resolve] [--size-mb N] [--queries N]
+//             [--records N] [--put] [--docs N] [--works N] [--refs N]
+//             [--seed N] [--dir DIR] [--keep]
 #include <sched.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -60,10 +62,12 @@ struct Options {
   uint64_t seed = 20240611;
   std::string dir;  // empty: a fresh directory under $TMPDIR or /tmp
   bool keep = false;
-  std::string only;     // "main", "pubmed", "audit"; empty: all three
+  std::string only;     // "main", "pubmed", "audit", "resolve"; empty: all
   int records = 30000;  // pubmed
   bool put = false;     // pubmed: also Store::Put
   int docs = 10000;     // audit
+  int works = 100000;   // resolve
+  int refs = 5000;      // resolve
 };
 
 // Peak resident set size of this process so far, in MB.
@@ -119,8 +123,9 @@ Options ParseArgs(int argc, char** argv) {
       o.keep = true;
     } else if (a == "--only") {
       o.only = value();
-      if (o.only != "main" && o.only != "pubmed" && o.only != "audit")
-        Die("--only takes main, pubmed or audit");
+      if (o.only != "main" && o.only != "pubmed" && o.only != "audit" &&
+          o.only != "resolve")
+        Die("--only takes main, pubmed, audit or resolve");
     } else if (a == "--records") {
       o.records = std::atoi(value().c_str());
       if (o.records < 1) Die("--records must be at least 1");
@@ -129,12 +134,19 @@ Options ParseArgs(int argc, char** argv) {
     } else if (a == "--docs") {
       o.docs = std::atoi(value().c_str());
       if (o.docs < 1) Die("--docs must be at least 1");
+    } else if (a == "--works") {
+      o.works = std::atoi(value().c_str());
+      if (o.works < 1) Die("--works must be at least 1");
+    } else if (a == "--refs") {
+      o.refs = std::atoi(value().c_str());
+      if (o.refs < 2) Die("--refs must be at least 2");
     } else if (a == "-h" || a == "--help") {
       std::printf(
-          "usage: evq_bench [--only main|pubmed|audit] [--size-mb N] "
+          "usage: evq_bench [--only main|pubmed|audit|resolve] [--size-mb N] "
           "[--queries N]\n"
-          "                 [--records N] [--put] [--docs N] [--seed N] "
-          "[--dir DIR] [--keep]\n");
+          "                 [--records N] [--put] [--docs N] [--works N] "
+          "[--refs N]\n"
+          "                 [--seed N] [--dir DIR] [--keep]\n");
       std::exit(0);
     } else {
       Die("unknown argument '" + a + "' (see --help)");
@@ -505,11 +517,17 @@ int Run(const Options& o) {
   aopt.seed = o.seed;
   aopt.work = work;
   aopt.keep = o.keep;
+  ResolveBenchOptions ropt;
+  ropt.works = o.works;
+  ropt.references = o.refs;
+  ropt.seed = o.seed;
   if (o.only == "pubmed") RunPubmedBench(popt);
   if (o.only == "audit") RunAuditBench(aopt);
+  if (o.only == "resolve") RunResolveBench(ropt);
   if (all) {
     RunInChild([&] { return RunPubmedBench(popt); });
     RunInChild([&] { return RunAuditBench(aopt); });
+    RunInChild([&] { return RunResolveBench(ropt); });
   }
   if (all || o.only == "main") RunMain(o, work);
   if (o.keep) {

@@ -31,6 +31,15 @@ struct AuditBenchOptions {
 };
 int RunAuditBench(const AuditBenchOptions& options);
 
+// Reference resolution against a synthetic authority
+// (bench/resolve_bench.cc).
+struct ResolveBenchOptions {
+  int works = 100000;      // works in the index
+  int references = 5000;   // reference strings, half to absent works
+  uint64_t seed = 20240611;
+};
+int RunResolveBench(const ResolveBenchOptions& options);
+
 }  // namespace evq::bench
 
 #endif  // EVQ_BENCH_BENCH_MODES_H_

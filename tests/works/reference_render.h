@@ -65,8 +65,8 @@ inline std::string AbbreviateJournal(const std::string& full, Rng& rng);
 inline std::string WithTypo(const std::string& title, Rng& rng);
 
 // `item` as a reference string in `style`, damaged per `damage`.
-inline std::string RenderReference(const CslItem& item, RefStyle style, const Damage& damage,
-                            Rng& rng);
+inline std::string RenderReference(const CslItem& item, RefStyle style,
+                                   const Damage& damage, Rng& rng);
 
 namespace render_internal {
 
@@ -74,7 +74,9 @@ inline bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
-inline bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool IsAsciiLetter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 inline std::vector<std::string> SplitWords(const std::string& s) {
   std::vector<std::string> out;
@@ -112,9 +114,12 @@ inline std::string Initials(const std::string& given, bool apa) {
     start = false;
     size_t len = 1;
     auto u = static_cast<unsigned char>(c);
-    if (u >= 0xF0) len = 4;
-    else if (u >= 0xE0) len = 3;
-    else if (u >= 0xC0) len = 2;
+    if (u >= 0xF0)
+      len = 4;
+    else if (u >= 0xE0)
+      len = 3;
+    else if (u >= 0xC0)
+      len = 2;
     if (apa && !out.empty() && out.back() == '.') out += " ";
     out += given.substr(i, len);
     if (apa) out += ".";
@@ -126,9 +131,13 @@ inline std::string Initials(const std::string& given, bool apa) {
 // ..." or " = <translation>", which reference lists leave out.
 inline std::string CommonJournalName(const std::string& full) {
   std::string s = full.substr(0, std::min(full.find(" : "), full.find(" = ")));
+  // And the place in brackets: "Science (New York, N.Y.)".
+  size_t paren = s.find(" (");
+  if (paren != std::string::npos) s = s.substr(0, paren);
   s = StripTrailingStop(s);
   // Title case, as APA prints journal names.
-  static const char* kSmall[] = {"of", "and", "the", "in", "for", "on", "de", "la", "i"};
+  static const char* kSmall[] = {"of", "and", "the", "in", "for",
+                                 "on", "de",  "la",  "i"};
   std::vector<std::string> words = SplitWords(s);
   std::string out;
   for (size_t i = 0; i < words.size(); ++i) {
@@ -136,7 +145,8 @@ inline std::string CommonJournalName(const std::string& full) {
     bool small = false;
     for (const char* k : kSmall) small = small || w == k;
     if (!small || i == 0) {
-      if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 32);
+      if (!w.empty() && w[0] >= 'a' && w[0] <= 'z')
+        w[0] = static_cast<char>(w[0] - 32);
     }
     if (!out.empty()) out += ' ';
     out += w;
@@ -154,12 +164,14 @@ inline std::string DropSubtitle(const std::string& title) {
 
 inline std::string AbbreviateJournal(const std::string& full, Rng& rng) {
   using namespace render_internal;
-  static const char* kStop[] = {"of", "and", "the", "&", "for", "in", "on", "de", "la", "i"};
+  static const char* kStop[] = {"of", "and", "the", "&",  "for",
+                                "in", "on",  "de",  "la", "i"};
   std::string name = CommonJournalName(full);
   std::string out;
   bool vowel_style = rng.Percent(40);  // one habit per reference
   for (std::string w : SplitWords(name)) {
-    while (!w.empty() && !IsAsciiLetter(w.back()) && !(w.back() & 0x80)) w.pop_back();
+    while (!w.empty() && !IsAsciiLetter(w.back()) && !(w.back() & 0x80))
+      w.pop_back();
     if (w.empty()) continue;
     std::string lower = w;
     for (char& c : lower) {
@@ -180,11 +192,13 @@ inline std::string AbbreviateJournal(const std::string& full, Rng& rng) {
       } else {
         // Cut after the first consonant following letter four to seven.
         size_t cut = 4 + rng.Below(3);
-        while (cut < w.size() && IsVowel(static_cast<char>(w[cut - 1] | 0x20))) ++cut;
+        while (cut < w.size() && IsVowel(static_cast<char>(w[cut - 1] | 0x20)))
+          ++cut;
         a = w.substr(0, cut);
       }
     }
-    if (!a.empty() && a[0] >= 'a' && a[0] <= 'z') a[0] = static_cast<char>(a[0] - 32);
+    if (!a.empty() && a[0] >= 'a' && a[0] <= 'z')
+      a[0] = static_cast<char>(a[0] - 32);
     if (!out.empty()) out += ' ';
     out += a;
   }
@@ -200,7 +214,8 @@ inline std::string WithTypo(const std::string& title, Rng& rng) {
     while (i < title.size() && !IsAsciiLetter(title[i])) ++i;
     size_t b = i;
     while (i < title.size() && IsAsciiLetter(title[i])) ++i;
-    if (i - b >= 5 && (i >= title.size() || !(title[i] & 0x80))) words.push_back({b, i - b});
+    if (i - b >= 5 && (i >= title.size() || !(title[i] & 0x80)))
+      words.push_back({b, i - b});
   }
   if (words.empty()) return title;
   auto [start, len] = words[rng.Below(static_cast<uint32_t>(words.size()))];
@@ -225,8 +240,8 @@ inline std::string WithTypo(const std::string& title, Rng& rng) {
   return out;
 }
 
-inline std::string RenderReference(const CslItem& item, RefStyle style, const Damage& damage,
-                                   Rng& rng) {
+inline std::string RenderReference(const CslItem& item, RefStyle style,
+                                   const Damage& damage, Rng& rng) {
   using namespace render_internal;
   bool apa = style == RefStyle::kApa;
   // Authors: Vancouver lists six then "et al."; APA here lists up to seven,
@@ -257,8 +272,10 @@ inline std::string RenderReference(const CslItem& item, RefStyle style, const Da
     title = title.substr(1, title.size() > 2 ? title.size() - 2 : 0);
     title = StripTrailingStop(title);
   }
-  if (rng.Percent(static_cast<uint32_t>(damage.drop_subtitle))) title = DropSubtitle(title);
-  if (rng.Percent(static_cast<uint32_t>(damage.title_typo))) title = WithTypo(title, rng);
+  if (rng.Percent(static_cast<uint32_t>(damage.drop_subtitle)))
+    title = DropSubtitle(title);
+  if (rng.Percent(static_cast<uint32_t>(damage.title_typo)))
+    title = WithTypo(title, rng);
 
   std::string journal;
   if (apa) {
@@ -278,10 +295,16 @@ inline std::string RenderReference(const CslItem& item, RefStyle style, const Da
   if (year > 0 && rng.Percent(static_cast<uint32_t>(damage.year_off_by_one))) {
     year += rng.Percent(50) ? 1 : -1;
   }
-  std::string volume = rng.Percent(static_cast<uint32_t>(damage.drop_volume)) ? "" : item.volume;
-  std::string pages = rng.Percent(static_cast<uint32_t>(damage.drop_pages)) ? "" : item.page;
-  std::string doi =
-      rng.Percent(static_cast<uint32_t>(damage.keep_doi)) ? item.doi : std::string();
+  std::string volume =
+      rng.Percent(static_cast<uint32_t>(damage.drop_volume)) ? "" : item.volume;
+  std::string pages =
+      rng.Percent(static_cast<uint32_t>(damage.drop_pages)) ? "" : item.page;
+  // APA prints pages after the volume only; without one they would read as
+  // the volume.
+  if (apa && volume.empty()) pages.clear();
+  std::string doi = rng.Percent(static_cast<uint32_t>(damage.keep_doi))
+                        ? item.doi
+                        : std::string();
   std::string year_s = year > 0 ? std::to_string(year) : "n.d.";
 
   std::string out;
@@ -296,7 +319,8 @@ inline std::string RenderReference(const CslItem& item, RefStyle style, const Da
     out += ".";
     if (!doi.empty()) out += " https://doi.org/" + doi;
   } else {
-    out = authors.empty() ? "" : authors + ". ";
+    // "et al." already ends with the full stop that closes the authors.
+    out = authors.empty() ? "" : authors + (authors.back() == '.' ? " " : ". ");
     out += title + ". " + journal + ". " + year_s;
     if (!volume.empty()) {
       out += ";" + volume;

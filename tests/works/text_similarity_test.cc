@@ -16,11 +16,14 @@ using Words = std::vector<std::string>;
 TEST(TextNormalizeTest, FoldsCaseAndAccents) {
   EXPECT_EQ(FoldedWords("Fernández-de-las-Peñas, MÜLLER"),
             (Words{"fernandez", "de", "las", "penas", "muller"}));
-  EXPECT_EQ(FoldedWords("Parkinson's disease"), (Words{"parkinsons", "disease"}));
+  EXPECT_EQ(FoldedWords("Parkinson's disease"),
+            (Words{"parkinsons", "disease"}));
   EXPECT_EQ(FoldedWords("Straße ﬁbre"), (Words{"strasse", "fibre"}));
   EXPECT_EQ(FoldedKey("Fernández-de-las-Peñas"), "fernandezdelaspenas");
   // Invalid UTF-8 separates words instead of failing.
-  EXPECT_EQ(FoldedWords("ab\xff" "cd"), (Words{"ab", "cd"}));
+  EXPECT_EQ(FoldedWords("ab\xff"
+                        "cd"),
+            (Words{"ab", "cd"}));
 }
 
 TEST(TextNormalizeTest, NormalizesIdentifiers) {
@@ -73,15 +76,22 @@ CslItem Journal(const std::string& full, const std::string& abbrev = "") {
 }
 
 TEST(ContainerSimilarityTest, AbbreviatedNamesMatchFullNames) {
-  ItemKey bone = Key(Journal("The Journal of bone and joint surgery. American volume"));
-  EXPECT_GE(ContainerSimilarity(Key(Journal("J Bone Joint Surg Am")), bone), 0.85);
+  ItemKey bone =
+      Key(Journal("The Journal of bone and joint surgery. American volume"));
+  EXPECT_GE(ContainerSimilarity(Key(Journal("J Bone Joint Surg Am")), bone),
+            0.85);
   ItemKey restor = Key(Journal("Restorative neurology and neuroscience"));
-  EXPECT_DOUBLE_EQ(ContainerSimilarity(Key(Journal("Restor. Neurol. Neurosci.")), restor), 1.0);
-  EXPECT_DOUBLE_EQ(ContainerSimilarity(Key(Journal("Rstrtv Nrlgy Neurosci")), restor), 1.0);
-  ItemKey pnas = Key(Journal(
-      "Proceedings of the National Academy of Sciences of the United States of America",
-      "Proc. Natl. Acad. Sci. U.S.A."));
-  EXPECT_DOUBLE_EQ(ContainerSimilarity(Key(Journal("Proc Natl Acad Sci U S A")), pnas), 1.0);
+  EXPECT_DOUBLE_EQ(
+      ContainerSimilarity(Key(Journal("Restor. Neurol. Neurosci.")), restor),
+      1.0);
+  EXPECT_DOUBLE_EQ(
+      ContainerSimilarity(Key(Journal("Rstrtv Nrlgy Neurosci")), restor), 1.0);
+  ItemKey pnas =
+      Key(Journal("Proceedings of the National Academy of Sciences of the "
+                  "United States of America",
+                  "Proc. Natl. Acad. Sci. U.S.A."));
+  EXPECT_DOUBLE_EQ(
+      ContainerSimilarity(Key(Journal("Proc Natl Acad Sci U S A")), pnas), 1.0);
 }
 
 TEST(ContainerSimilarityTest, ComparesAgainstTheShortTitle) {
@@ -89,7 +99,8 @@ TEST(ContainerSimilarityTest, ComparesAgainstTheShortTitle) {
   // work's own short title says it.
   ItemKey bmj = Key(Journal("British medical journal", "BMJ"));
   EXPECT_DOUBLE_EQ(ContainerSimilarity(Key(Journal("BMJ")), bmj), 1.0);
-  EXPECT_LT(ContainerSimilarity(Key(Journal("BMJ")), Key(Journal("British medical journal"))),
+  EXPECT_LT(ContainerSimilarity(Key(Journal("BMJ")),
+                                Key(Journal("British medical journal"))),
             0.7);
 }
 
@@ -103,13 +114,15 @@ TEST(ContainerSimilarityTest, OtherJournalsScoreLow) {
 TEST(TitleSimilarityTest, ToleratesTypoSubtitleAndTruncation) {
   CslItem work;
   work.title =
-      "Exercise therapy for chronic low back pain: a randomized controlled trial in primary care";
+      "Exercise therapy for chronic low back pain: a randomized controlled "
+      "trial in primary care";
   ItemKey wk = Key(work);
   CslItem ref;
   ref.title = work.title;
   EXPECT_DOUBLE_EQ(TitleSimilarity(Key(ref), wk), 1.0);
   ref.title =
-      "Exercise thearpy for chronic low back pain: a randomized controlled trial in primary care";
+      "Exercise thearpy for chronic low back pain: a randomized controlled "
+      "trial in primary care";
   EXPECT_DOUBLE_EQ(TitleSimilarity(Key(ref), wk), 1.0);
   ref.title = "Exercise therapy for chronic low back pain";
   EXPECT_DOUBLE_EQ(TitleSimilarity(Key(ref), wk), 1.0);
@@ -121,25 +134,31 @@ TEST(TitleSimilarityTest, ToleratesTypoSubtitleAndTruncation) {
 
 TEST(TitleSimilarityTest, FindsATitleSplitIntoTheJournalField) {
   CslItem work;
-  work.title = "Fascial tissue research in sports medicine: from molecules to tissue adaptation";
+  work.title =
+      "Fascial tissue research in sports medicine: from molecules to tissue "
+      "adaptation";
   CslItem ref;
   ref.title = "Fascial tissue research in sports medicine";
   ref.container_title = "from molecules to tissue adaptation. Br J Sports Med";
-  ref.raw = "Zügel M, et al. Fascial tissue research in sports medicine: from molecules "
-            "to tissue adaptation. Br J Sports Med. 2018;52(23):1497.";
+  ref.raw =
+      "Zügel M, et al. Fascial tissue research in sports medicine: from "
+      "molecules "
+      "to tissue adaptation. Br J Sports Med. 2018;52(23):1497.";
   EXPECT_GE(TitleSimilarity(Key(ref), Key(work)), 0.9);
 }
 
 TEST(AuthorSimilarityTest, FamilyNamesInitialsAndCorporateAuthors) {
   CslItem work;
-  work.author = {{"Fernández-de-las-Peñas", "César", ""}, {"Cleland", "Joshua", ""}};
+  work.author = {{"Fernández-de-las-Peñas", "César", ""},
+                 {"Cleland", "Joshua", ""}};
   ItemKey wk = Key(work);
   CslItem ref;
   ref.author = {{"Fernandez-de-las-Penas", "C", ""}};
   EXPECT_DOUBLE_EQ(AuthorSimilarity(Key(ref), wk), 1.0);
   ref.author = {{"Fernández", "C.", ""}};
   EXPECT_DOUBLE_EQ(AuthorSimilarity(Key(ref), wk), 0.9);
-  ref.author = {{"C.", "Fernández-de-las-Peñas", ""}};  // "C. Fernández..." mis-split
+  ref.author = {
+      {"C.", "Fernández-de-las-Peñas", ""}};  // "C. Fernández..." mis-split
   EXPECT_GE(AuthorSimilarity(Key(ref), wk), 0.8);
   ref.author = {{"Cleland", "J", ""}};  // the second author cited first
   EXPECT_DOUBLE_EQ(AuthorSimilarity(Key(ref), wk), 0.5);

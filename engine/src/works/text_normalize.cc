@@ -109,14 +109,13 @@ std::string FoldedKey(std::string_view text) {
 bool IsStopword(std::string_view word) {
   // English function words plus the articles and prepositions of the other
   // languages journal names commonly use (French, German, Spanish,
-  // Portuguese, Italian): ISO 4 abbreviations drop them all.
+  // Portuguese, Italian, Polish "i"): ISO 4 abbreviations drop them all.
   // Words arrive folded and accent-free ("für" as "fur").
   static constexpr std::string_view kStop[] = {
-      "a",  "an",   "and",  "as",  "at",  "by",  "da",   "de",   "del",
-      "della", "der", "des", "di",  "die", "do",  "du",   "e",    "el",
-      "en", "et",   "for",  "from", "fur", "in",  "into", "la",   "le",
-      "les", "of",  "on",   "or",  "os",  "the", "to",   "und",  "upon",
-      "von", "with", "y"};
+      "a",   "an",   "and", "as",  "at", "by",   "da",   "de",  "del",  "della",
+      "der", "des",  "di",  "die", "do", "du",   "e",    "el",  "en",   "et",
+      "for", "from", "fur", "i",   "in", "into", "la",   "le",  "les",  "of",
+      "on",  "or",   "os",  "the", "to", "und",  "upon", "von", "with", "y"};
   return std::find(std::begin(kStop), std::end(kStop), word) != std::end(kStop);
 }
 
@@ -128,9 +127,9 @@ std::string NormalizeDoi(std::string_view text) {
   // reference's punctuation, not the DOI's.
   size_t end = doi.find_first_of(" \t\r\n");
   if (end != std::string_view::npos) doi = doi.substr(0, end);
-  while (!doi.empty() && (doi.back() == '.' || doi.back() == ',' ||
-                          doi.back() == ';' || doi.back() == ')' ||
-                          doi.back() == ']')) {
+  while (!doi.empty() &&
+         (doi.back() == '.' || doi.back() == ',' || doi.back() == ';' ||
+          doi.back() == ')' || doi.back() == ']')) {
     doi.remove_suffix(1);
   }
   std::string out(doi);

@@ -27,6 +27,19 @@ constexpr double kContainerConflictBelow = 0.7;
 // identifier is probably wrong (a typo naming another work).
 constexpr double kIdentifierTitleConflictBelow = 0.4;
 
+// A year, volume or first page the parser read differently from the work's,
+// but which the reference string states elsewhere ("2015;12(3):228" read as
+// volume 2015): worth this much of an agreement, and no conflict.
+constexpr double kFoundInStringCredit = 0.75;
+// A first author not where the parser put it, but among this many leading
+// words of the string, is worth kAuthorInStringCredit.
+constexpr size_t kAuthorLeadingWords = 12;
+constexpr double kAuthorInStringCredit = 0.7;
+
+// The share of the work's title that must be among the reference string's
+// words for the title to count as found there.
+constexpr double kTitleCoverAtLeast = 0.85;
+
 // Authors beyond these are rarely what a reference gets wrong.
 constexpr size_t kFamiliesKept = 8;
 
@@ -44,7 +57,8 @@ std::vector<std::string> ContentWords(std::string_view text,
 // The title up to its first subtitle separator, or "" when there is none.
 std::string_view MainTitle(std::string_view title) {
   size_t cut = std::string_view::npos;
-  for (std::string_view sep : {": ", "? ", ". ", " - ", " \u2013 ", " \u2014 "}) {
+  for (std::string_view sep :
+       {": ", "? ", ". ", " - ", " \u2013 ", " \u2014 "}) {
     size_t at = title.find(sep);
     if (at != std::string_view::npos && at > 0) cut = std::min(cut, at + 1);
   }
@@ -65,6 +79,10 @@ bool IsSubsequence(std::string_view small, std::string_view big) {
 bool TitleWordsMatch(const std::string& a, const std::string& b) {
   if (a == b) return true;
   if (a.size() < 5 || b.size() < 5) return false;
+  // One edit leaves the length within one and, in words this long, the
+  // first or the last letter alone: most pairs fail these cheap tests.
+  if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return false;
+  if (a.front() != b.front() && a.back() != b.back()) return false;
   return EditDistance(a, b, 1) <= 1;
 }
 
@@ -95,6 +113,21 @@ int CountMatches(const std::vector<std::string>& from,
     }
   }
   return matches;
+}
+
+bool Contains(const std::vector<std::string>& words, std::string_view w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// Whether `from` may have `share` of its words in `to`: without a typo in
+// more than kTyposAllowed of them, the exact matches must come close.
+// Most candidates fail this and are spared the fuzzy comparison.
+bool CouldCover(const std::vector<std::string>& from,
+                const std::vector<std::string>& to, double share) {
+  constexpr int kTyposAllowed = 2;
+  int exact = 0;
+  for (const std::string& w : from) exact += Contains(to, w) ? 1 : 0;
+  return exact + kTyposAllowed >= share * static_cast<double>(from.size());
 }
 
 double Dice(const std::vector<std::string>& a,
@@ -139,6 +172,22 @@ std::string NameLabel(const CslItem& item) {
   return n.given.empty() ? n.family : n.family + " " + n.given;
 }
 
+std::string_view LeadingDigits(std::string_view s) {
+  size_t n = 0;
+  while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+  return s.substr(0, n);
+}
+
+// First pages agree when equal, or when one is the other's leading number
+// ("99" read from the article number "99ra86").
+bool SameFirstPage(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  std::string_view da = LeadingDigits(a);
+  std::string_view db = LeadingDigits(b);
+  if (da.empty() || db.empty() || da != db) return false;
+  return da.size() == a.size() || db.size() == b.size();
+}
+
 // The accumulating weighted mean.
 struct Score {
   double sum = 0;
@@ -149,18 +198,30 @@ struct Score {
   }
 };
 
+// Compares one identifier (normalised `r` and `w`; `r_label` and `w_label`
+// as the items state them, for the conflict message).
 void CompareIdentifier(const char* name, const std::string& r,
-                       const std::string& w, const std::string& r_label,
-                       const std::string& w_label, bool* agree, bool* differ,
-                       std::vector<std::string>* conflicts) {
+                       const std::string& w, std::string_view r_label,
+                       std::string_view w_label, bool describe, bool* agree,
+                       bool* differ, std::vector<std::string>* conflicts) {
   if (r.empty() || w.empty()) return;
   if (r == w) {
     *agree = true;
   } else {
     *differ = true;
-    conflicts->push_back(std::string(name) + ": " + r_label + " vs " +
-                         w_label);
+    conflicts->push_back(describe
+                             ? std::string(name) + ": " + Trimmed(r_label) +
+                                   " vs " + Trimmed(w_label)
+                             : std::string(name));
   }
+}
+
+// Whether most of the work's title is among the reference string's words,
+// however the parser split them (short titles included).
+bool TitleInString(const ItemKey& ref, const ItemKey& work) {
+  if (work.title.empty() || ref.all_words.empty()) return false;
+  return CountMatches(work.title, ref.all_words) >=
+         0.8 * static_cast<double>(work.title.size());
 }
 
 }  // namespace
@@ -182,26 +243,35 @@ ItemKey MakeItemKey(const CslItem& item, bool with_all_words) {
     }
     for (const CslName& n : item.author) {
       if (key.families.size() >= kFamiliesKept) break;
-      key.families.push_back(FoldedKey(n.family.empty() ? n.literal : n.family));
+      key.families.push_back(
+          FoldedKey(n.family.empty() ? n.literal : n.family));
     }
   }
   key.year = item.issued.year;
   key.title = ContentWords(item.title, false);
   std::string_view main = MainTitle(item.title);
-  key.main_title = main.empty() ? key.title : ContentWords(main, false);
+  if (!main.empty()) key.main_title = ContentWords(main, false);
   key.container = ContentWords(item.container_title, true);
-  size_t cut = std::min(item.container_title.find(" : "),
-                        item.container_title.find(" = "));
+  // NLM adds a place to tell same-named journals apart ("Healthcare
+  // (Amsterdam, Netherlands)"), which references leave out too.
+  std::string_view name = item.container_title;
+  size_t cut = std::min({name.find(" : "), name.find(" = "), name.find(" (")});
   if (cut != std::string::npos) {
-    key.container_main =
-        ContentWords(std::string_view(item.container_title).substr(0, cut), true);
+    key.container_main = ContentWords(name.substr(0, cut), true);
   }
   key.container_short = ContentWords(item.container_title_short, true);
+  key.container_is_names =
+      item.container_title.find("et al") != std::string::npos;
   if (with_all_words) {
-    key.all_words = item.raw.empty()
-                        ? ContentWords(item.title + " " + item.container_title,
-                                       false)
-                        : ContentWords(item.raw, false);
+    key.all_words =
+        item.raw.empty()
+            ? ContentWords(item.title + " " + item.container_title, false)
+            : ContentWords(item.raw, false);
+    for (std::string& w : FoldedWords(item.raw)) {
+      if (w.find_first_not_of("0123456789") == std::string::npos) {
+        key.numbers.push_back(std::move(w));
+      }
+    }
   }
   key.volume = NormalizeVolume(item.volume);
   key.first_page = FirstPage(item.page);
@@ -231,10 +301,11 @@ double TitleSimilarity(const ItemKey& ref, const ItemKey& work) {
     auto w = static_cast<double>(work.title.size());
     best = 2.0 * m / (r + w);
     // A dropped subtitle on either side.
-    if (work.main_title.size() < work.title.size()) {
+    if (!work.main_title.empty() &&
+        work.main_title.size() < work.title.size()) {
       best = std::max(best, Dice(ref.title, work.main_title));
     }
-    if (ref.main_title.size() < ref.title.size()) {
+    if (!ref.main_title.empty() && ref.main_title.size() < ref.title.size()) {
       best = std::max(best, Dice(ref.main_title, work.title));
     }
     // A truncated title: all the reference says is in the work's title,
@@ -245,10 +316,11 @@ double TitleSimilarity(const ItemKey& ref, const ItemKey& work) {
   }
   // The work's title found among the reference's words, when the parser
   // split the title into other fields.
-  if (work.title.size() >= 3 && !ref.all_words.empty()) {
+  if (best < 0.9 && work.title.size() >= 3 && !ref.all_words.empty() &&
+      CouldCover(work.title, ref.all_words, kTitleCoverAtLeast)) {
     double cover = CountMatches(work.title, ref.all_words) /
                    static_cast<double>(work.title.size());
-    if (cover >= 0.85) best = std::max(best, 0.95 * cover);
+    if (cover >= kTitleCoverAtLeast) best = std::max(best, 0.95 * cover);
   }
   return best;
 }
@@ -261,7 +333,8 @@ double ContainerSimilarity(const ItemKey& ref, const ItemKey& work) {
   double best = -1;
   for (const auto* r : refs) {
     for (const auto* w : works) {
-      if (!r->empty() && !w->empty()) best = std::max(best, AlignedDice(*r, *w));
+      if (!r->empty() && !w->empty())
+        best = std::max(best, AlignedDice(*r, *w));
     }
   }
   if (best < 0 || best >= 0.9) return best;
@@ -275,6 +348,19 @@ double ContainerSimilarity(const ItemKey& ref, const ItemKey& work) {
     std::vector<std::string> end(tail.end() - static_cast<long>(w->size()),
                                  tail.end());
     if (AlignedWords(end, *w) == static_cast<int>(w->size())) best = 0.9;
+  }
+  // Or the reference's journal field holds title words (the parser cut the
+  // title at a "?" or an abbreviation's full stop): then the journal name
+  // is further on in the string.
+  if (best < 0.9 && !ref.container.empty() &&
+      (ref.container_is_names || 2 * CountMatches(ref.container, work.title) >=
+                                     static_cast<int>(ref.container.size()))) {
+    for (const auto* w : works) {
+      if (!w->empty() &&
+          AlignedWords(ref.all_words, *w) == static_cast<int>(w->size())) {
+        best = 0.9;
+      }
+    }
   }
   return best;
 }
@@ -307,25 +393,37 @@ double AuthorSimilarity(const ItemKey& ref, const ItemKey& work) {
     for (size_t i = 1; i < work.families.size(); ++i) {
       if (work.families[i] == ref.first_family) return 0.5;
     }
+    // The parser took something else for the first author ("Ropivacaine"
+    // from a title it ran into), but the name leads the string.
+    size_t lead = std::min(ref.all_words.size(), kAuthorLeadingWords);
+    for (size_t i = 0; i < lead; ++i) {
+      if (ref.all_words[i] == work.first_family) return kAuthorInStringCredit;
+    }
   }
   return sim;
 }
 
 Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
                         const CslItem& work, const ItemKey& wk,
-                        bool by_identifier) {
+                        bool by_identifier, bool describe) {
   Comparison c;
   Score score;
   std::vector<std::string>& conflicts = c.conflicts;
+  // Most candidates conflict somewhere and are dropped: their messages are
+  // only built when asked for.
+  auto conflict = [&](const char* field, auto&& message) {
+    conflicts.push_back(describe ? std::string(field) + ": " + message()
+                                 : std::string(field));
+  };
 
   bool agree = false;
   bool differ = false;
-  CompareIdentifier("doi", rk.doi, wk.doi, Trimmed(ref.doi), Trimmed(work.doi),
+  CompareIdentifier("doi", rk.doi, wk.doi, ref.doi, work.doi, describe, &agree,
+                    &differ, &conflicts);
+  CompareIdentifier("pmid", rk.pmid, wk.pmid, ref.pmid, work.pmid, describe,
                     &agree, &differ, &conflicts);
-  CompareIdentifier("pmid", rk.pmid, wk.pmid, Trimmed(ref.pmid),
-                    Trimmed(work.pmid), &agree, &differ, &conflicts);
-  CompareIdentifier("pmcid", rk.pmcid, wk.pmcid, Trimmed(ref.pmcid),
-                    Trimmed(work.pmcid), &agree, &differ, &conflicts);
+  CompareIdentifier("pmcid", rk.pmcid, wk.pmcid, ref.pmcid, work.pmcid,
+                    describe, &agree, &differ, &conflicts);
   c.identifier_agrees = agree;
   if (agree || differ) score.Add(kIdentifierWeight, agree ? 1 : 0);
 
@@ -333,17 +431,19 @@ Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
   if (c.author >= 0) {
     score.Add(kAuthorWeight, c.author);
     if (by_identifier && c.author == 0) {
-      conflicts.push_back("first author: " + NameLabel(ref) + " vs " +
-                          NameLabel(work));
+      conflict("first author",
+               [&] { return NameLabel(ref) + " vs " + NameLabel(work); });
     }
   }
 
   c.title = TitleSimilarity(rk, wk);
   if (c.title >= 0) {
     score.Add(kTitleWeight, c.title);
-    if (by_identifier && c.title < kIdentifierTitleConflictBelow) {
-      conflicts.push_back("title: " + Trimmed(ref.title) + " vs " +
-                          Trimmed(work.title));
+    if (by_identifier && c.title < kIdentifierTitleConflictBelow &&
+        !TitleInString(rk, wk)) {
+      conflict("title", [&] {
+        return Trimmed(ref.title) + " vs " + Trimmed(work.title);
+      });
     }
   }
 
@@ -351,10 +451,15 @@ Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
     int d = std::abs(rk.year - wk.year);
     // One year apart is how an online-first article is often cited (the
     // epub year against the issue's); it costs score but is no conflict.
-    score.Add(kYearWeight, d == 0 ? 1 : d == 1 ? 0.5 : 0);
-    if (d > 1) {
-      conflicts.push_back("year: " + std::to_string(rk.year) + " vs " +
-                          std::to_string(wk.year));
+    if (d <= 1) {
+      score.Add(kYearWeight, d == 0 ? 1 : 0.5);
+    } else if (Contains(rk.numbers, std::to_string(wk.year))) {
+      score.Add(kYearWeight, kFoundInStringCredit);
+    } else {
+      score.Add(kYearWeight, 0);
+      conflict("year", [&] {
+        return std::to_string(rk.year) + " vs " + std::to_string(wk.year);
+      });
     }
   }
 
@@ -362,31 +467,40 @@ Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
   if (c.container >= 0) {
     score.Add(kContainerWeight, c.container);
     if (c.container < kContainerConflictBelow) {
-      std::string ref_name = Trimmed(ref.container_title.empty()
-                                         ? ref.container_title_short
-                                         : ref.container_title);
-      std::string work_name = Trimmed(work.container_title.empty()
-                                          ? work.container_title_short
-                                          : work.container_title);
-      conflicts.push_back("journal: " + ref_name + " vs " + work_name);
+      conflict("journal", [&] {
+        return Trimmed(ref.container_title.empty() ? ref.container_title_short
+                                                   : ref.container_title) +
+               " vs " +
+               Trimmed(work.container_title.empty() ? work.container_title_short
+                                                    : work.container_title);
+      });
     }
   }
 
   if (!rk.volume.empty() && !wk.volume.empty()) {
     bool same = rk.volume == wk.volume;
-    score.Add(kVolumeWeight, same ? 1 : 0);
-    if (!same) {
-      conflicts.push_back("volume: " + Trimmed(ref.volume) + " vs " +
-                          Trimmed(work.volume));
+    // Or the string's lone number after the year was a page the parser
+    // took for a volume ("2015:780").
+    bool found =
+        !same && (Contains(rk.numbers, wk.volume) ||
+                  (rk.first_page.empty() && rk.volume == wk.first_page));
+    score.Add(kVolumeWeight, same ? 1 : found ? kFoundInStringCredit : 0);
+    if (!same && !found) {
+      conflict("volume", [&] {
+        return Trimmed(ref.volume) + " vs " + Trimmed(work.volume);
+      });
     }
   }
 
   if (!rk.first_page.empty() && !wk.first_page.empty()) {
-    bool same = rk.first_page == wk.first_page;
-    score.Add(kPageWeight, same ? 1 : 0);
-    if (!same) {
-      conflicts.push_back("page: " + Trimmed(ref.page) + " vs " +
-                          Trimmed(work.page));
+    bool same = SameFirstPage(rk.first_page, wk.first_page);
+    // Or the parser read the volume as a page ("2015;12(3)." has none).
+    bool found = !same && (Contains(rk.numbers, wk.first_page) ||
+                           rk.first_page == wk.volume);
+    score.Add(kPageWeight, same ? 1 : found ? kFoundInStringCredit : 0);
+    if (!same && !found) {
+      conflict("page",
+               [&] { return Trimmed(ref.page) + " vs " + Trimmed(work.page); });
     }
   }
 

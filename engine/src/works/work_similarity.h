@@ -35,17 +35,22 @@ struct ItemKey {
   std::vector<std::string> families;
   int year = 0;
   std::vector<std::string> title;
-  // The title before a subtitle separator (":", "?", ". ", " - "); equal to
-  // `title` when there is none.
+  // The title before a subtitle separator (":", "?", ". ", " - "); empty
+  // when there is none.
   std::vector<std::string> main_title;
   std::vector<std::string> container;
   // The journal name before " : " or " = " (NLM titles append the society's
   // "official publication of ..." or a translation), or empty.
   std::vector<std::string> container_main;
   std::vector<std::string> container_short;
+  // The journal field holds names ("et al."): the parser misplaced it.
+  bool container_is_names = false;
   // Every word of the reference string (or of title and container when
   // there is none): where a title split across fields can still be found.
   std::vector<std::string> all_words;
+  // The reference string's words made of digits only ("2015", "12", "228"):
+  // where a year, volume or page the parser misplaced can still be found.
+  std::vector<std::string> numbers;
   std::string volume;
   std::string first_page;
   std::string doi;
@@ -90,10 +95,11 @@ struct Comparison {
 
 // Compares reference `ref` (key `rk`) with work `work` (key `wk`). With
 // `by_identifier`, the work was found by an identifier: a first author or
-// title that clearly differs then counts as a conflict too.
+// title that clearly differs then counts as a conflict too. Without
+// `describe`, conflicts name only their field ("year"), which is cheaper.
 Comparison CompareItems(const CslItem& ref, const ItemKey& rk,
                         const CslItem& work, const ItemKey& wk,
-                        bool by_identifier);
+                        bool by_identifier, bool describe);
 
 }  // namespace evq::internal
 
