@@ -126,7 +126,7 @@ const char* evq_cursor_json(evq_cursor* cursor) {
   if (row == nullptr) return "";
   if (cursor->json.empty()) {
     try {
-      cursor->json = evq::SentenceToJson(row->document, row->sentence, row->references);
+      cursor->json = evq::StoredClaimToJson(*row);
     } catch (...) {
       // Out of memory: the accessor has no error return; an empty record
       // is the documented "no row" answer.

@@ -73,7 +73,7 @@ int RunAsk(const std::vector<std::string>& args) {
     case Question::Kind::kClaims:
     case Question::Kind::kTopic: {
       ClaimPrinter printer(stdout, format, false);
-      for (const StoredClaim& c : answer->claims) printer.Print(c.document, c.sentence, c.references);
+      for (const StoredClaim& c : answer->claims) printer.Print(c);
       printer.Finish();
       return answer->claims.empty() ? kExitNothing : kExitOk;
     }

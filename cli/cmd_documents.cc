@@ -16,8 +16,6 @@
 
 namespace evq::cli {
 
-namespace {
-
 bool ParseFormatOption(const po::variables_map& vm, Format* format) {
   *format = Format::kAuto;
   if (!vm.count("input-format")) return true;
@@ -41,108 +39,6 @@ std::string StatusCounts(const int64_t by_status[6]) {
   return out.empty() ? "none" : out;
 }
 
-}  // namespace
-
-int RunImport(const std::vector<std::string>& args) {
-  po::options_description options("options");
-  AddDbOption(options);
-  AddVocabOption(options);
-  options.add_options()(
-      "input-format", po::value<std::string>(),
-      "treat inputs as auto (default: by extension, then content), text, "
-      "markdown or html")("quiet,q", "print only the totals")(
-      "file", po::value<std::vector<std::string>>(), "article to import");
-  po::variables_map vm;
-  int code;
-  if (!ParseArgs(args, "evq import [--db PATH] [--vocab FILE] FILE...",
-                 "Imports articles (.txt, .md, .html) into the corpus "
-                 "database: splits them into\n"
-                 "sentences, finds citations, the reference list and claims, "
-                 "and stores it all.\n"
-                 "Re-importing a file replaces it. A file that cannot be read "
-                 "is reported and the\n"
-                 "rest still import; the exit status is then 2.",
-                 options, "file", &vm, &code)) {
-    return code;
-  }
-  if (!vm.count("file")) {
-    PrintError("import: no files given (see 'evq import --help')");
-    return kExitError;
-  }
-  Format format;
-  if (!ParseFormatOption(vm, &format)) return kExitError;
-  Vocabulary vocab;
-  if (!LoadVocabulary(vm, &vocab)) return kExitError;
-  std::string db = DatabasePath(vm);
-  Result<std::unique_ptr<Store>> store = Store::Open(db, vocab);
-  if (!store.ok()) {
-    PrintError(store.status().message());
-    return kExitError;
-  }
-  const auto& files = vm["file"].as<std::vector<std::string>>();
-  bool quiet = vm.count("quiet") > 0;
-  bool progress = isatty(fileno(stderr)) && files.size() > 20;
-  int failed = 0, imported = 0;
-  for (size_t i = 0; i < files.size(); ++i) {
-    const std::string& path = files[i];
-    if (progress)
-      std::fprintf(stderr, "\r[%zu/%zu] %s\x1b[K", i + 1, files.size(),
-                   path.c_str());
-    // A PubMed file holds many records: each becomes a document.
-    Result<std::vector<Document>> docs = ImportFileDocuments(path, format);
-    if (!docs.ok()) {
-      if (progress) std::fputs("\n", stderr);
-      PrintError(docs.status().message());
-      ++failed;
-      continue;
-    }
-    for (const Document& doc : *docs) {
-      PrintDiagnostics(doc.diagnostics);
-      Analysis analysis = Analyze(doc, vocab);
-      Status put = (*store)->Put(analysis);
-      if (!put.ok()) {
-        PrintError(put.message());
-        ++failed;
-        continue;
-      }
-      if (quiet) continue;
-      int64_t by_status[6] = {0, 0, 0, 0, 0, 0};
-      int claims = 0;
-      for (const Sentence& s : analysis.sentences) {
-        if (!s.claim) continue;
-        ++claims;
-        ++by_status[static_cast<int>(s.status)];
-      }
-      std::string extra;
-      if (!analysis.conditions.empty()) {
-        extra += "; subject:";
-        for (const std::string& c : analysis.conditions) extra += " " + c + ",";
-        extra.pop_back();
-      }
-      if (analysis.metadata.retracted)
-        extra += "; RETRACTED (" + analysis.metadata.retraction_evidence + ")";
-      std::printf("%s: %zu sentences, %d claims (%s), %zu references%s\n",
-                  doc.source.c_str(), analysis.sentences.size(), claims,
-                  StatusCounts(by_status).c_str(), analysis.references.size(),
-                  extra.c_str());
-    }
-    ++imported;
-  }
-  if (progress) std::fputs("\n", stderr);
-  Result<StoreStats> stats = (*store)->Stats();
-  if (stats.ok()) {
-    std::printf(
-        "imported %d of %zu files into %s; corpus: %lld documents, %lld "
-        "sentences, %lld claims (%s), %lld references\n",
-        imported, files.size(), db.c_str(),
-        static_cast<long long>(stats->documents),
-        static_cast<long long>(stats->sentences),
-        static_cast<long long>(stats->claims),
-        StatusCounts(stats->by_status).c_str(),
-        static_cast<long long>(stats->references));
-  }
-  return failed ? kExitError : kExitOk;
-}
 
 int RunAnalyze(const std::vector<std::string>& args) {
   po::options_description options("options");

@@ -14,38 +14,6 @@ namespace evq::cli {
 
 namespace {
 
-// Opens the database for reading; prints the error and returns null.
-std::unique_ptr<Store> OpenForQuery(const po::variables_map& vm) {
-  Vocabulary vocab;
-  if (!LoadVocabulary(vm, &vocab)) return nullptr;
-  std::string db = DatabasePath(vm);
-  if (FILE* f = std::fopen(db.c_str(), "rb")) {
-    std::fclose(f);
-  } else {
-    PrintError(db + ": no such database (import articles first: evq import --db " + db + " FILE...)");
-    return nullptr;
-  }
-  Result<std::unique_ptr<Store>> store = Store::Open(db, vocab);
-  if (!store.ok()) {
-    PrintError(store.status().message());
-    return nullptr;
-  }
-  return std::move(store).value();
-}
-
-bool FormatOption(const po::variables_map& vm, OutputFormat* out) {
-  std::string name = vm["format"].as<std::string>();
-  if (!ParseOutputFormat(name, out)) {
-    PrintError("unknown format '" + name + "' (expected text, json, jsonl or csv)");
-    return false;
-  }
-  return true;
-}
-
-void AddFormatOption(po::options_description& options) {
-  options.add_options()("format", po::value<std::string>()->default_value("text"),
-                        "output: text (default, for people), json, jsonl or csv");
-}
 
 }  // namespace
 
@@ -63,18 +31,22 @@ int RunClaims(const std::vector<std::string>& args) {
       "unbacked", "only claims not backed by a reference (every status but cited)")(
       "document", po::value<std::string>(), "only this document (its source as imported)")(
       "cites", po::value<std::string>(), "only claims citing a reference matching this text")(
+      "cites-retracted", "only claims citing a work its authority marks retracted")(
+      "cites-work", po::value<int64_t>(), "only claims citing this work (an id from evq works)")(
       "limit", po::value<int>()->default_value(0), "at most this many (0: all)")(
       "explain", "with text output: say why each sentence is a claim and has its status");
   po::variables_map vm;
   int code;
   if (!ParseArgs(args,
                  "evq claims [--db PATH] [--about CONDITION] [--status S...] [--backed|--unbacked] "
-                 "[--document SOURCE] [--format text|json|jsonl|csv]",
+                 "[--document SOURCE] [--cites TEXT] [--cites-retracted] [--cites-work ID] "
+                 "[--format text|json|jsonl|csv]",
                  "Lists stored claims with their backing status, citations and subjects.\n"
                  "Exit status 1 when nothing matches.\n\n"
                  "examples:\n"
                  "  evq claims --about \"back pain\" --unbacked\n"
-                 "  evq claims --status dangling vague --format csv",
+                 "  evq claims --status dangling vague --format csv\n"
+                 "  evq claims --cites-retracted --format jsonl",
                  options, nullptr, &vm, &code)) {
     return code;
   }
@@ -88,6 +60,8 @@ int RunClaims(const std::vector<std::string>& args) {
   if (vm.count("about")) q.about = vm["about"].as<std::string>();
   if (vm.count("document")) q.document = vm["document"].as<std::string>();
   if (vm.count("cites")) q.cites = vm["cites"].as<std::string>();
+  if (vm.count("cites-retracted")) q.cites_retracted = true;
+  if (vm.count("cites-work")) q.cites_work = vm["cites-work"].as<int64_t>();
   q.limit = vm["limit"].as<int>();
   if (vm.count("status")) {
     for (const std::string& name : vm["status"].as<std::vector<std::string>>()) {
@@ -113,7 +87,7 @@ int RunClaims(const std::vector<std::string>& args) {
     return kExitError;
   }
   ClaimPrinter printer(stdout, format, vm.count("explain") > 0);
-  for (const StoredClaim& c : *claims) printer.Print(c.document, c.sentence, c.references);
+  for (const StoredClaim& c : *claims) printer.Print(c);
   printer.Finish();
   return claims->empty() ? kExitNothing : kExitOk;
 }
@@ -180,16 +154,56 @@ int RunSearch(const std::vector<std::string>& args) {
   return hits->empty() ? kExitNothing : kExitOk;
 }
 
+namespace {
+
+std::string Join(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (const std::string& s : v) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+// "matched W12 (score 0.93)", "mismatch with W12 (year: 2019 vs 2018)",
+// "unresolved (no known work)", with RETRACTED when it is.
+std::string ResolutionLine(const ReferenceResolution& r) {
+  char score[32];
+  std::snprintf(score, sizeof score, "%.2f", r.score);
+  std::string out;
+  switch (r.status) {
+    case ResolutionStatus::kMatched:
+      out = "matched W" + std::to_string(r.candidate) + " (score " + score + ")";
+      break;
+    case ResolutionStatus::kMismatch:
+      out = "mismatch with W" + std::to_string(r.candidate) + " (" + Join(r.conflicts, "; ") + ")";
+      break;
+    case ResolutionStatus::kUnresolved:
+      out = "unresolved (no known work)";
+      break;
+  }
+  if (r.retracted) out += "; RETRACTED: " + r.retraction_evidence;
+  return out;
+}
+
+}  // namespace
+
 int RunReferences(const std::vector<std::string>& args) {
   po::options_description options("options");
   AddDbOption(options);
   AddFormatOption(options);
   options.add_options()("document", po::value<std::string>(), "only this document")(
-      "never-cited", "only references that no claim cites");
+      "never-cited", "only references that no claim cites")(
+      "resolution", po::value<std::string>(),
+      "only references resolved so against the known works: matched, mismatch or unresolved");
   po::variables_map vm;
   int code;
-  if (!ParseArgs(args, "evq references [--db PATH] [--document SOURCE] [--never-cited] [--format ...]",
-                 "Lists the parsed references of stored documents and the claims citing each.",
+  if (!ParseArgs(args, "evq references [--db PATH] [--document SOURCE] [--never-cited] "
+                 "[--resolution matched|mismatch|unresolved] [--format ...]",
+                 "Lists the parsed references of stored documents, how each resolved against the\n"
+                 "known works (matched with a score, mismatch with the conflicting fields, or\n"
+                 "unresolved: not in any imported authority, which does not make it fake), and\n"
+                 "the claims citing each. Exit status 1 when none.\n\n"
+                 "examples:\n"
+                 "  evq references --resolution unresolved --format csv\n"
+                 "  evq references --never-cited --document article.md",
                  options, nullptr, &vm, &code)) {
     return code;
   }
@@ -206,7 +220,20 @@ int RunReferences(const std::vector<std::string>& args) {
   if (vm.count("never-cited")) {
     std::erase_if(*refs, [](const StoredReference& r) { return !r.citing_claims.empty(); });
   }
-  if (format == OutputFormat::kCsv) std::puts("document,id,cited_by,reference");
+  if (vm.count("resolution")) {
+    std::string want = vm["resolution"].as<std::string>();
+    if (want != "matched" && want != "mismatch" && want != "unresolved") {
+      PrintError("references: unknown resolution '" + want +
+                 "' (expected matched, mismatch or unresolved)");
+      return kExitError;
+    }
+    std::erase_if(*refs, [&](const StoredReference& r) {
+      return want != ResolutionStatusName(r.resolution.status);
+    });
+  }
+  if (format == OutputFormat::kCsv) {
+    std::puts("document,id,cited_by,resolution,score,work,retracted,conflicts,reference");
+  }
   nlohmann::json all = nlohmann::json::array();
   std::string last;
   for (const StoredReference& r : *refs) {
@@ -217,17 +244,32 @@ int RunReferences(const std::vector<std::string>& args) {
           last = r.document;
         }
         std::printf("  %s  %s\n", r.item.id.c_str(), ReferenceLabel(r.item).c_str());
+        std::printf("      %s\n", ResolutionLine(r.resolution).c_str());
         if (r.citing_claims.empty()) std::puts("      (never cited)");
         for (const std::string& c : r.citing_claims) std::printf("      cited by: %s\n", c.c_str());
         break;
       case OutputFormat::kCsv:
-        std::printf("%s,%s,%zu,%s\n", CsvField(r.document).c_str(), CsvField(r.item.id).c_str(),
-                    r.citing_claims.size(), CsvField(ReferenceLabel(r.item)).c_str());
+        std::printf("%s,%s,%zu,%s,%.3f,%lld,%s,%s,%s\n", CsvField(r.document).c_str(),
+                    CsvField(r.item.id).c_str(), r.citing_claims.size(),
+                    ResolutionStatusName(r.resolution.status), r.resolution.score,
+                    static_cast<long long>(r.resolution.work),
+                    r.resolution.retracted ? "true" : "false",
+                    CsvField(Join(r.resolution.conflicts, "; ")).c_str(),
+                    CsvField(ReferenceLabel(r.item)).c_str());
         break;
       default: {
         nlohmann::json j;
         j["document"] = r.document;
         j["reference"] = nlohmann::json::parse(CslItemToJson(r.item));
+        j["resolution"] = {{"status", ResolutionStatusName(r.resolution.status)},
+                           {"score", r.resolution.score},
+                           {"conflicts", r.resolution.conflicts},
+                           {"candidate", r.resolution.candidate},
+                           {"work", r.resolution.work},
+                           {"retracted", r.resolution.retracted}};
+        if (r.resolution.retracted) {
+          j["resolution"]["retraction_evidence"] = r.resolution.retraction_evidence;
+        }
         j["cited_by"] = r.citing_claims;
         if (format == OutputFormat::kJsonl) {
           std::puts(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "evq/mesh.h"
+#include "printers.h"
 
 namespace evq::cli {
 
@@ -15,6 +16,8 @@ const std::vector<Command>& Commands() {
       {"claims", "list stored claims: about a condition, by backing status, by document", RunClaims},
       {"search", "full-text search over stored sentences", RunSearch},
       {"references", "list stored references and the claims that cite them", RunReferences},
+      {"works", "list known works (bibliographies, cited publications), most cited first", RunWorks},
+      {"cites", "list the claims that cite a work, across documents", RunCites},
       {"stats", "counts of documents, sentences, claims by status, references", RunStats},
       {"ask", "answer a question in plain English from the corpus database", RunAsk},
       {"audit", "audit articles or a database: findings, per-document report, CI gate", RunAudit},
@@ -95,6 +98,39 @@ void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics) {
   for (const Diagnostic& d : diagnostics) {
     std::fprintf(stderr, "%s\n", FormatDiagnostic(d).c_str());
   }
+}
+
+// Opens the database for reading; prints the error and returns null.
+std::unique_ptr<Store> OpenForQuery(const po::variables_map& vm) {
+  Vocabulary vocab;
+  if (!LoadVocabulary(vm, &vocab)) return nullptr;
+  std::string db = DatabasePath(vm);
+  if (FILE* f = std::fopen(db.c_str(), "rb")) {
+    std::fclose(f);
+  } else {
+    PrintError(db + ": no such database (import articles first: evq import --db " + db + " FILE...)");
+    return nullptr;
+  }
+  Result<std::unique_ptr<Store>> store = Store::Open(db, vocab);
+  if (!store.ok()) {
+    PrintError(store.status().message());
+    return nullptr;
+  }
+  return std::move(store).value();
+}
+
+bool FormatOption(const po::variables_map& vm, OutputFormat* out) {
+  std::string name = vm["format"].as<std::string>();
+  if (!ParseOutputFormat(name, out)) {
+    PrintError("unknown format '" + name + "' (expected text, json, jsonl or csv)");
+    return false;
+  }
+  return true;
+}
+
+void AddFormatOption(po::options_description& options) {
+  options.add_options()("format", po::value<std::string>()->default_value("text"),
+                        "output: text (default, for people), json, jsonl or csv");
 }
 
 }  // namespace evq::cli

@@ -4,11 +4,14 @@
 #define EVQ_CLI_COMMON_H_
 
 #include <boost/program_options.hpp>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "evq/document.h"
+#include "evq/import.h"
 #include "evq/status.h"
+#include "evq/store.h"
 #include "evq/vocabulary.h"
 
 namespace evq::cli {
@@ -48,6 +51,21 @@ void AddDbOption(po::options_description& options);
 
 // Prints "evq: message" to stderr.
 void PrintError(const std::string& message);
+enum class OutputFormat;
+
+// --input-format of import and analyze: a document format (auto when not
+// given); prints the error and returns false when unknown.
+bool ParseFormatOption(const po::variables_map& vm, Format* format);
+// "3 cited, 2 unbacked" from counts indexed by BackingStatus.
+std::string StatusCounts(const int64_t by_status[6]);
+
+// Opens the database of --db for reading (it must exist); prints the error
+// and returns null on failure.
+std::unique_ptr<Store> OpenForQuery(const po::variables_map& vm);
+// --format text|json|jsonl|csv.
+void AddFormatOption(po::options_description& options);
+// Reads --format; prints the error and returns false when unknown.
+bool FormatOption(const po::variables_map& vm, OutputFormat* out);
 void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics);
 
 int RunImport(const std::vector<std::string>& args);
@@ -57,6 +75,8 @@ int RunClaims(const std::vector<std::string>& args);
 int RunSearch(const std::vector<std::string>& args);
 int RunReferences(const std::vector<std::string>& args);
 int RunStats(const std::vector<std::string>& args);
+int RunWorks(const std::vector<std::string>& args);
+int RunCites(const std::vector<std::string>& args);
 int RunVocab(const std::vector<std::string>& args);
 int RunAsk(const std::vector<std::string>& args);
 int RunAudit(const std::vector<std::string>& args);

@@ -61,15 +61,29 @@ ClaimPrinter::ClaimPrinter(FILE* out, OutputFormat format, bool explain)
   }
 }
 
+void ClaimPrinter::Print(const StoredClaim& claim) {
+  stored_ = &claim;
+  Print(claim.document, claim.sentence, claim.references);
+  stored_ = nullptr;
+}
+
 void ClaimPrinter::Print(const std::string& document, const Sentence& s,
                          const std::vector<CslItem>& references) {
+  const std::vector<ReferenceResolution>* resolutions =
+      stored_ != nullptr ? &stored_->resolutions : nullptr;
   switch (format_) {
     case OutputFormat::kJson:
       std::fputs(count_ == 0 ? "[\n" : ",\n", out_);
-      std::fputs(SentenceToJson(document, s, references).c_str(), out_);
+      std::fputs((stored_ != nullptr ? StoredClaimToJson(*stored_)
+                                     : SentenceToJson(document, s, references))
+                     .c_str(),
+                 out_);
       break;
     case OutputFormat::kJsonl:
-      std::fputs(SentenceToJson(document, s, references).c_str(), out_);
+      std::fputs((stored_ != nullptr ? StoredClaimToJson(*stored_)
+                                     : SentenceToJson(document, s, references))
+                     .c_str(),
+                 out_);
       std::fputc('\n', out_);
       break;
     case OutputFormat::kCsv: {
@@ -112,6 +126,13 @@ void ClaimPrinter::Print(const std::string& document, const Sentence& s,
           if (r >= 0 && static_cast<size_t>(r) < references.size()) {
             std::fprintf(out_, "             %s -> %s\n", c.marker.c_str(),
                          ReferenceLabel(references[r]).c_str());
+            if (resolutions != nullptr && static_cast<size_t>(r) < resolutions->size() &&
+                (*resolutions)[r].retracted) {
+              std::fprintf(out_, "             %sRETRACTED%s work %lld: %s\n",
+                           color_ ? "\x1b[31m" : "", color_ ? "\x1b[0m" : "",
+                           static_cast<long long>((*resolutions)[r].work),
+                           (*resolutions)[r].retraction_evidence.c_str());
+            }
           }
         }
       }

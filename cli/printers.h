@@ -28,6 +28,9 @@ class ClaimPrinter {
   // One sentence of `document`; `references` is what its citations index.
   void Print(const std::string& document, const Sentence& s,
              const std::vector<CslItem>& references);
+  // A stored claim: as above, with each reference's resolution and the
+  // claim's retracted citations.
+  void Print(const StoredClaim& claim);
   void Finish();
   int count() const { return count_; }
 
@@ -38,6 +41,7 @@ class ClaimPrinter {
   bool color_;
   int count_ = 0;
   std::string last_document_;
+  const StoredClaim* stored_ = nullptr;  // set while Print(StoredClaim) runs
 };
 
 // A short human label for a reference: "Stecco C, Schleip R (2018) Title".

@@ -105,7 +105,7 @@ TEST_F(OpenTest, RejectsNewerSchema) {
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kCorruption);
   EXPECT_EQ(store.status().message(),
-            Path() + ": schema version 7 is newer than this evq (1)");
+            Path() + ": schema version 7 is newer than this evq (2)");
 }
 
 TEST_F(OpenTest, RejectsEvqDatabaseWithoutSchemaVersion) {

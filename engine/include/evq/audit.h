@@ -31,6 +31,7 @@
 #include "evq/csl.h"
 #include "evq/export.h"
 #include "evq/status.h"
+#include "evq/store.h"
 
 namespace evq {
 
@@ -112,6 +113,12 @@ struct AuditClaim {
   Sentence sentence;
   // What sentence.citations[i].references index into.
   std::vector<CslItem> references;
+  // How each of `references` resolved against the known works (parallel to
+  // it); empty when the audit was built from analyses, not a Store.
+  std::vector<ReferenceResolution> resolutions;
+  // True when the Store held authority works (a bibliography or scholarly
+  // documents) to resolve against: only then is "unresolved" news.
+  bool authority_known = false;
 };
 
 // One problem with one claim.

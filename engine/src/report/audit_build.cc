@@ -113,9 +113,44 @@ void FindingsOf(const AuditClaim& c, size_t claim_index, const AuditOptions& opt
                          " to no reference");
     if (f) f->markers = std::move(dangling);
   }
-  // cites-retracted and cites-unresolved need works matched to an authority
-  // (retraction status, identifiers); CslItem carries neither yet, so these
-  // rules never fire rather than guess.
+  // cites-retracted and cites-unresolved need references resolved against
+  // known works: only claims read from a Store have them.
+  std::vector<std::string> retracted_markers, unresolved_markers;
+  std::vector<CslItem> retracted_refs, unresolved_refs;
+  std::string evidence;
+  for (const Citation& cit : s.citations) {
+    for (int r : cit.references) {
+      if (r < 0 || static_cast<size_t>(r) >= c.resolutions.size()) continue;
+      const ReferenceResolution& res = c.resolutions[r];
+      if (res.retracted) {
+        retracted_markers.push_back(cit.marker);
+        retracted_refs.push_back(c.references[r]);
+        if (evidence.empty()) evidence = res.retraction_evidence;
+      } else if (c.authority_known && res.status != ResolutionStatus::kMatched) {
+        unresolved_markers.push_back(cit.marker);
+        unresolved_refs.push_back(c.references[r]);
+      }
+    }
+  }
+  if (!retracted_refs.empty()) {
+    Finding* f = add(AuditRule::kCitesRetracted,
+                     "claim cites a retracted work: " + CslItemLabel(retracted_refs[0]) +
+                         (evidence.empty() ? "" : " (" + evidence + ")"));
+    if (f) {
+      f->markers = std::move(retracted_markers);
+      f->references = std::move(retracted_refs);
+    }
+  }
+  if (!unresolved_refs.empty()) {
+    Finding* f = add(AuditRule::kCitesUnresolved,
+                     std::string(unresolved_refs.size() == 1 ? "cited reference matches"
+                                                             : "cited references match") +
+                         " no known work: " + CslItemLabel(unresolved_refs[0]));
+    if (f) {
+      f->markers = std::move(unresolved_markers);
+      f->references = std::move(unresolved_refs);
+    }
+  }
 }
 
 }  // namespace
@@ -313,6 +348,14 @@ Result<AuditReport> BuildAudit(Store& store, const AuditOptions& options) {
   if (!claims.ok()) return claims.status();
   Result<std::vector<StoredReference>> refs = store.References("");
   if (!refs.ok()) return refs.status();
+  // Unresolved references are news only when there was an authority to
+  // resolve them against.
+  WorkQuery authority;
+  authority.limit = 1;
+  authority.authority_only = true;
+  Result<std::vector<StoredWork>> any_work = store.Works(authority);
+  if (!any_work.ok()) return any_work.status();
+  const bool authority_known = !any_work->empty();
   std::vector<internal::AuditDocumentInput> inputs;
   std::map<std::string, size_t> index;
   auto input_for = [&](const std::string& source) -> internal::AuditDocumentInput& {
@@ -325,7 +368,8 @@ Result<AuditReport> BuildAudit(Store& store, const AuditOptions& options) {
   };
   for (StoredClaim& c : *claims) {
     internal::AuditDocumentInput& in = input_for(c.document);
-    in.claims.push_back({c.document, std::move(c.sentence), std::move(c.references)});
+    in.claims.push_back({c.document, std::move(c.sentence), std::move(c.references),
+                         std::move(c.resolutions), authority_known});
   }
   for (StoredReference& r : *refs) {
     internal::AuditDocumentInput& in = input_for(r.document);

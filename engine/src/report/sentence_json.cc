@@ -2,6 +2,8 @@
 #include <nlohmann/json.hpp>
 
 #include "evq/analysis.h"
+#include "evq/store.h"
+#include "evq/works.h"
 
 namespace evq {
 
@@ -60,10 +62,23 @@ nlohmann::json CslJson(const CslItem& item) {
   return nlohmann::json::parse(CslItemToJson(item), nullptr, /*allow_exceptions=*/false);
 }
 
-}  // namespace
+nlohmann::json ResolutionJson(const ReferenceResolution& r) {
+  nlohmann::json j;
+  j["status"] = ResolutionStatusName(r.status);
+  j["score"] = static_cast<double>(static_cast<int>(r.score * 1000 + 0.5)) / 1000;
+  if (!r.conflicts.empty()) j["conflicts"] = r.conflicts;
+  if (r.candidate != 0) j["candidate"] = r.candidate;
+  if (r.work != 0) j["work"] = r.work;
+  j["retracted"] = r.retracted;
+  if (r.retracted) j["retraction_evidence"] = r.retraction_evidence;
+  return j;
+}
 
-std::string SentenceToJson(const std::string& document, const Sentence& s,
-                           const std::vector<CslItem>& references) {
+// The claim record; with `resolutions` (parallel to `references`) each
+// cited reference carries its resolution and retracted citations are listed.
+nlohmann::json SentenceJson(const std::string& document, const Sentence& s,
+                            const std::vector<CslItem>& references,
+                            const std::vector<ReferenceResolution>* resolutions) {
   nlohmann::json j;
   j["document"] = document;
   j["text"] = s.text;
@@ -84,6 +99,7 @@ std::string SentenceToJson(const std::string& document, const Sentence& s,
   j["interventions"] = s.interventions;
   j["anatomy"] = s.anatomy;
   nlohmann::json cites = nlohmann::json::array();
+  nlohmann::json retracted = nlohmann::json::array();
   // One object per (marker, reference): "[3-5]" resolving to three entries
   // gives three objects with the same marker, each naming one reference.
   for (const Citation& c : s.citations) {
@@ -98,14 +114,43 @@ std::string SentenceToJson(const std::string& document, const Sentence& s,
       if (r < 0 || static_cast<size_t>(r) >= references.size()) continue;
       nlohmann::json one = cj;
       one["reference"] = CslJson(references[r]);
+      if (resolutions != nullptr && static_cast<size_t>(r) < resolutions->size()) {
+        const ReferenceResolution& res = (*resolutions)[r];
+        one["reference"]["evq:resolution"] = ResolutionJson(res);
+        if (res.retracted) {
+          nlohmann::json flag;
+          flag["marker"] = c.marker;
+          flag["work"] = res.work;
+          flag["reference"] = CslItemLabel(references[r]);
+          if (!references[r].doi.empty()) flag["DOI"] = references[r].doi;
+          if (!references[r].pmid.empty()) flag["PMID"] = references[r].pmid;
+          flag["evidence"] = res.retraction_evidence;
+          retracted.push_back(std::move(flag));
+        }
+      }
       cites.push_back(std::move(one));
       any = true;
     }
     if (!any) cites.push_back(std::move(cj));
   }
   j["citations"] = std::move(cites);
+  if (resolutions != nullptr) j["retracted_citations"] = std::move(retracted);
   j["evidence"] = s.evidence;
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return j;
+}
+
+}  // namespace
+
+std::string SentenceToJson(const std::string& document, const Sentence& s,
+                           const std::vector<CslItem>& references) {
+  return SentenceJson(document, s, references, nullptr)
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string StoredClaimToJson(const StoredClaim& claim) {
+  return SentenceJson(claim.document, claim.sentence, claim.references,
+                      &claim.resolutions)
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace evq

@@ -13,7 +13,6 @@
 
 namespace evq {
 namespace store {
-namespace {
 
 std::vector<std::string> ParseStringArray(const std::string& text) {
   std::vector<std::string> out;
@@ -30,6 +29,8 @@ std::vector<std::string> ParseStringArray(const std::string& text) {
   }
   return out;
 }
+
+namespace {
 
 // The singular a user may have meant by a simple plural ("migraines").
 std::string Singular(const std::string& key) {
@@ -143,11 +144,14 @@ Status Store::Rep::LoadDetails(const std::vector<DetailTarget>& targets) {
   if (citation_of.empty()) return Status::Ok();
 
   store::Stmt* refs = Cached(
-      "SELECT cr.citation_id, r.id, r.csl FROM json_each(?1) j "
-      "CROSS JOIN citations c ON c.sentence_id = j.value "
-      "CROSS JOIN citation_refs cr ON cr.citation_id = c.id "
-      "CROSS JOIN refs r ON r.id = cr.ref_id "
-      "ORDER BY j.key, c.ordinal, cr.ordinal",
+      std::string("SELECT cr.citation_id, r.id, r.csl, ") +
+          store::kResolutionColumns +
+          " FROM json_each(?1) j "
+          "CROSS JOIN citations c ON c.sentence_id = j.value "
+          "CROSS JOIN citation_refs cr ON cr.citation_id = c.id "
+          "CROSS JOIN refs r ON r.id = cr.ref_id "
+          "LEFT JOIN works w ON w.id = r.work_id "
+          "ORDER BY j.key, c.ordinal, cr.ordinal",
       &s);
   if (refs == nullptr) return s;
   // Each target's references: each cited reference once, in order of first
@@ -174,6 +178,9 @@ Status Store::Rep::LoadDetails(const std::vector<DetailTarget>& targets) {
         cached = parsed.emplace(ref_id, std::move(item)).first;
       }
       references->push_back(cached->second);
+      if (targets[target].resolutions != nullptr) {
+        targets[target].resolutions->push_back(store::ReadResolution(*refs, 3));
+      }
     }
     targets[target].sentence->citations[citation].references.push_back(
         it->second);
@@ -224,7 +231,9 @@ Result<std::vector<StoredClaim>> Store::Claims(const ClaimQuery& query) {
   std::string sql;
   std::vector<std::string> ctes;
   const bool about = !query.about.empty();
-  const bool cites = !query.cites.empty();
+  const bool cites_text = !query.cites.empty();
+  const bool cites =
+      cites_text || query.cites_work != 0 || query.cites_retracted;
   if (about) {
     ctes.push_back(
         "roots(id) AS ("
@@ -248,16 +257,37 @@ Result<std::vector<StoredClaim>> Store::Claims(const ClaimQuery& query) {
   const std::string in_document =
       " = (SELECT id FROM documents WHERE source = ?4)";
   if (cites) {
-    std::string cited =
-        "cited(id, document_id) AS (SELECT c.sentence_id, s2.document_id "
-        "FROM refs_fts "
-        "CROSS JOIN citation_refs cr ON cr.ref_id = refs_fts.rowid "
-        "CROSS JOIN citations c ON c.id = cr.citation_id "
-        "CROSS JOIN sentences s2 ON s2.id = c.sentence_id "
-        "WHERE refs_fts MATCH ?3 AND s2.claim = 1";
-    if (!statuses.empty()) cited += " AND s2.status" + statuses;
-    if (!query.document.empty()) cited += " AND s2.document_id" + in_document;
-    ctes.push_back(cited + ")");
+    // One query per reference filter, each the claims citing a matching
+    // reference (from, where); "cited" is their intersection.
+    std::vector<std::pair<std::string, std::string>> sources;
+    if (cites_text) {
+      sources.emplace_back(
+          "refs_fts CROSS JOIN citation_refs cr ON cr.ref_id = refs_fts.rowid",
+          "refs_fts MATCH ?3");
+    }
+    if (query.cites_work != 0) {
+      sources.emplace_back(
+          "refs r CROSS JOIN citation_refs cr ON cr.ref_id = r.id",
+          "r.work_id = ?6");
+    }
+    if (query.cites_retracted) {
+      sources.emplace_back(
+          "works w CROSS JOIN refs r ON r.work_id = w.id "
+          "CROSS JOIN citation_refs cr ON cr.ref_id = r.id",
+          "w.retracted = 1");
+    }
+    std::string cited = "cited(id, document_id) AS (";
+    for (size_t i = 0; i < sources.size(); ++i) {
+      if (i > 0) cited += " INTERSECT ";
+      cited += "SELECT c.sentence_id, s2.document_id FROM " + sources[i].first +
+               " CROSS JOIN citations c ON c.id = cr.citation_id "
+               "CROSS JOIN sentences s2 ON s2.id = c.sentence_id WHERE " +
+               sources[i].second + " AND s2.claim = 1";
+      if (!statuses.empty()) cited += " AND s2.status" + statuses;
+      if (!query.document.empty()) cited += " AND s2.document_id" + in_document;
+    }
+    cited += ")";
+    ctes.push_back(cited);
   }
   if (about || cites) {
     // The matching claims, each once (a sentence may match through several
@@ -324,7 +354,8 @@ Result<std::vector<StoredClaim>> Store::Claims(const ClaimQuery& query) {
       stmt->Bind(1, key);
       stmt->Bind(2, store::Singular(key));
     }
-    if (cites) stmt->Bind(3, query.cites);
+    if (cites_text) stmt->Bind(3, query.cites);
+    if (query.cites_work != 0) stmt->Bind(6, query.cites_work);
     if (!query.document.empty()) stmt->Bind(4, query.document);
     stmt->Bind(5, int64_t{query.limit > 0 ? query.limit : -1});
     while (stmt->Step(&s)) {
@@ -334,7 +365,7 @@ Result<std::vector<StoredClaim>> Store::Claims(const ClaimQuery& query) {
       rows.emplace_back(id, std::move(claim));
     }
     if (!s.ok()) {
-      if (cites && store::IsQueryError(rep_->db)) {
+      if (cites_text && store::IsQueryError(rep_->db)) {
         return Status::InvalidArgument("claims: malformed cites query '" +
                                        query.cites + "': " + s.message());
       }
@@ -345,7 +376,8 @@ Result<std::vector<StoredClaim>> Store::Claims(const ClaimQuery& query) {
   std::vector<Rep::DetailTarget> targets;
   targets.reserve(rows.size());
   for (auto& [id, claim] : rows) {
-    targets.push_back({id, &claim.sentence, &claim.references});
+    targets.push_back(
+        {id, &claim.sentence, &claim.references, &claim.resolutions});
   }
   if (Status d = rep_->LoadDetails(targets); !d.ok()) {
     return store::WithPrefix("claims", d);

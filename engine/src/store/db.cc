@@ -33,6 +33,10 @@ void Stmt::Bind(int index, std::string_view value) {
 
 void Stmt::BindNull(int index) { sqlite3_bind_null(stmt_, index); }
 
+void Stmt::BindDouble(int index, double value) {
+  sqlite3_bind_double(stmt_, index, value);
+}
+
 bool Stmt::Step(Status* status) {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;

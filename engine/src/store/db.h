@@ -32,6 +32,7 @@ class Stmt {
   void Bind(int index, int64_t value);
   void Bind(int index, std::string_view value);
   void BindNull(int index);
+  void BindDouble(int index, double value);
 
   // Advances: true with a row, false when done. On error returns false and
   // sets *status (left untouched on success).

@@ -197,6 +197,61 @@ CREATE TRIGGER refs_fts_update
 END;
 )sql";
 
+// Schema version 2: known works and how references resolve to them.
+// works.origin: 0 bibliography (PutWorks), 1 document (a stored scholarly
+// document that is itself a publication; source is the document's), 2
+// references (inferred: references no authority knows that name the same
+// publication). refs.work_id is the work a reference names; refs.candidate_id
+// the authority work it matched or conflicts with (resolution 1 matched,
+// 2 mismatch, 0 unresolved, as ResolutionStatus). Deleting a work leaves its
+// references pointing nowhere until they are resolved again, which every
+// path that deletes works does in the same transaction.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE works (
+  id INTEGER PRIMARY KEY,
+  origin INTEGER NOT NULL CHECK (origin BETWEEN 0 AND 2),
+  source TEXT NOT NULL DEFAULT '',
+  line INTEGER NOT NULL DEFAULT 0,
+  csl TEXT NOT NULL,
+  authors TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  container TEXT NOT NULL DEFAULT '',
+  doi TEXT NOT NULL DEFAULT '',
+  pmid TEXT NOT NULL DEFAULT '',
+  publication_types TEXT NOT NULL DEFAULT '[]',
+  mesh TEXT NOT NULL DEFAULT '[]',
+  retracted INTEGER NOT NULL DEFAULT 0 CHECK (retracted BETWEEN 0 AND 1),
+  retraction_evidence TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX works_source ON works (source, origin);
+CREATE INDEX works_doi ON works (doi COLLATE NOCASE) WHERE doi != '';
+CREATE INDEX works_pmid ON works (pmid) WHERE pmid != '';
+CREATE INDEX works_retracted ON works (id) WHERE retracted = 1;
+
+ALTER TABLE refs ADD COLUMN work_id INTEGER;
+ALTER TABLE refs ADD COLUMN candidate_id INTEGER;
+ALTER TABLE refs ADD COLUMN resolution INTEGER NOT NULL DEFAULT 0
+  CHECK (resolution BETWEEN 0 AND 2);
+ALTER TABLE refs ADD COLUMN resolution_score REAL NOT NULL DEFAULT 0;
+ALTER TABLE refs ADD COLUMN conflicts TEXT NOT NULL DEFAULT '[]';
+CREATE INDEX refs_work ON refs (work_id) WHERE work_id IS NOT NULL;
+
+CREATE VIRTUAL TABLE works_fts USING fts5 (
+  authors, title, container,
+  content = 'works', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER works_fts_insert AFTER INSERT ON works BEGIN
+  INSERT INTO works_fts (rowid, authors, title, container)
+    VALUES (new.id, new.authors, new.title, new.container);
+END;
+CREATE TRIGGER works_fts_delete AFTER DELETE ON works BEGIN
+  INSERT INTO works_fts (works_fts, rowid, authors, title, container)
+    VALUES ('delete', old.id, old.authors, old.title, old.container);
+END;
+INSERT INTO meta (key, value) VALUES ('works_epoch', '0');
+)sql";
+
 // Runs a query that returns one integer; *found says whether it had a row.
 Status QueryInt(sqlite3* db, const char* sql, int64_t* value,
                 bool* found = nullptr) {
@@ -212,6 +267,7 @@ Status QueryInt(sqlite3* db, const char* sql, int64_t* value,
 
 Status CreateSchema(sqlite3* db) {
   if (Status s = Exec(db, kSchemaV1); !s.ok()) return s;
+  if (Status s = Exec(db, kSchemaV2); !s.ok()) return s;
   std::string sql =
       "PRAGMA application_id = " + std::to_string(kApplicationId) +
       "; PRAGMA user_version = " + std::to_string(kSchemaVersion) +
@@ -221,16 +277,22 @@ Status CreateSchema(sqlite3* db) {
   return Exec(db, sql.c_str());
 }
 
-// Brings a database of `version` up to kSchemaVersion. Version 1 is the
-// first, so there is nothing to migrate yet; a later version adds its steps
-// here, each inside the caller's transaction.
+// Brings a database of `version` up to kSchemaVersion, inside the caller's
+// transaction. References stored by version 1 start unresolved; the next
+// PutWorks or ResolveReferences resolves them.
 Status Migrate(sqlite3* db, int64_t version) {
-  (void)db;
   if (version < 1) {
     return Status::Corruption("schema version " + std::to_string(version) +
                               " is not a valid evq schema version");
   }
-  return Status::Ok();
+  if (version < 2) {
+    if (Status s = Exec(db, kSchemaV2); !s.ok()) return s;
+  }
+  std::string sql = "PRAGMA user_version = " + std::to_string(kSchemaVersion) +
+                    "; UPDATE meta SET value = '" +
+                    std::to_string(kSchemaVersion) +
+                    "' WHERE key = 'schema_version'";
+  return Exec(db, sql.c_str());
 }
 
 // What a database file says about itself.

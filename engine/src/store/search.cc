@@ -51,7 +51,8 @@ Result<std::vector<SearchHit>> Store::Search(const std::string& query,
   std::vector<Rep::DetailTarget> targets;
   targets.reserve(rows.size());
   for (size_t i = 0; i < rows.size(); ++i) {
-    targets.push_back({rows[i].first, &rows[i].second.sentence, &unused[i]});
+    targets.push_back(
+        {rows[i].first, &rows[i].second.sentence, &unused[i], nullptr});
   }
   if (Status d = rep_->LoadDetails(targets); !d.ok()) {
     return store::WithPrefix("search", d);

@@ -34,9 +34,10 @@ Result<std::vector<StoredReference>> Store::References(
   }
   // ?1 = 0 means every document (ids start at 1).
   store::Stmt* refs = rep_->Cached(
-      "SELECT r.id, d.source, r.csl FROM refs r "
-      "JOIN documents d ON d.id = r.document_id "
-      "WHERE ?1 = 0 OR r.document_id = ?1 ORDER BY d.source, r.ordinal",
+      std::string("SELECT r.id, d.source, r.csl, ") + store::kResolutionColumns +
+          " FROM refs r JOIN documents d ON d.id = r.document_id "
+          "LEFT JOIN works w ON w.id = r.work_id "
+          "WHERE ?1 = 0 OR r.document_id = ?1 ORDER BY d.source, r.ordinal",
       &s);
   if (refs == nullptr) return store::WithPrefix("references", s);
   std::vector<int64_t> ids;
@@ -52,6 +53,7 @@ Result<std::vector<StoredReference>> Store::References(
           !p.ok()) {
         return store::WithPrefix("references", p);
       }
+      ref.resolution = store::ReadResolution(*refs, 3);
       out.push_back(std::move(ref));
     }
     if (!s.ok()) return store::WithPrefix("references", s);
@@ -99,6 +101,33 @@ Result<StoreStats> Store::Stats(const std::string& document) {
   stats.references = stmt->Int(3);
   stats.citations = stmt->Int(4);
   for (int i = 0; i < 6; ++i) stats.by_status[i] = stmt->Int(5 + i);
+  // References by resolution: read from refs, since resolutions change
+  // after a document is stored (PutWorks, ResolveReferences).
+  store::Stmt* res = rep_->Cached(
+      "SELECT r.resolution, count(*) FROM refs r "
+      "WHERE ?1 = '' OR r.document_id = "
+      "(SELECT id FROM documents WHERE source = ?1) GROUP BY r.resolution",
+      &s);
+  if (res == nullptr) return store::WithPrefix("stats", s);
+  {
+    store::StmtResetter reset_res(*res);
+    res->Bind(1, document);
+    while (res->Step(&s)) {
+      int64_t r = res->Int(0);
+      if (r >= 0 && r < 3) stats.by_resolution[r] = res->Int(1);
+    }
+    if (!s.ok()) return store::WithPrefix("stats", s);
+  }
+  if (document.empty()) {
+    store::Stmt* works = rep_->Cached(
+        "SELECT count(*) FROM works w WHERE w.origin != 2 OR EXISTS "
+        "(SELECT 1 FROM refs r WHERE r.work_id = w.id)",
+        &s);
+    if (works == nullptr) return store::WithPrefix("stats", s);
+    store::StmtResetter reset_works(*works);
+    if (works->Step(&s)) stats.works = works->Int(0);
+    if (!s.ok()) return store::WithPrefix("stats", s);
+  }
   return stats;
 }
 
@@ -124,7 +153,8 @@ Status Store::CheckIntegrity() {
   // The FTS indexes must agree with the tables they index.
   for (const char* sql :
        {"INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')",
-        "INSERT INTO refs_fts (refs_fts) VALUES ('integrity-check')"}) {
+        "INSERT INTO refs_fts (refs_fts) VALUES ('integrity-check')",
+        "INSERT INTO works_fts (works_fts) VALUES ('integrity-check')"}) {
     if (Status f = store::Exec(rep_->db, sql); !f.ok()) {
       return Status::Corruption(
           rep_->path +

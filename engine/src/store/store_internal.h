@@ -19,6 +19,7 @@
 #include "evq/status.h"
 #include "evq/store.h"
 #include "evq/vocabulary.h"
+#include "evq/works.h"
 #include "store/db.h"
 
 namespace evq {
@@ -61,6 +62,26 @@ std::string NormalizeName(std::string_view name);
 // database does not depend on how other modules name kinds).
 const char* KindText(TermKind kind);
 
+// Origins of works, as stored in works.origin.
+inline constexpr int64_t kOriginBibliography = 0;
+inline constexpr int64_t kOriginDocument = 1;
+inline constexpr int64_t kOriginReferences = 2;
+
+// The known works held in memory for resolving references (works.cc):
+// authority works (bibliographies and documents) and works inferred from
+// references, each with the database ids of its entries. Rows are only ever
+// added to it; anything that deletes or changes a works row bumps
+// meta.works_epoch, and the next sync reloads everything.
+struct WorkCache {
+  bool loaded = false;
+  int64_t epoch = -1;
+  int64_t max_id = 0;
+  WorkIndex authority;
+  std::vector<int64_t> authority_ids;
+  WorkIndex inferred;
+  std::vector<int64_t> inferred_ids;
+};
+
 // Schema creation and checks (schema.cc).
 Status CheckAndMigrate(sqlite3* db, const std::string& path);
 
@@ -80,6 +101,8 @@ struct Store::Rep {
   // with the vocabulary) through this connection. Cleared when a Put rolls
   // back, since the rows it inserted are gone.
   std::unordered_map<std::string, int64_t> term_ids;
+  // Known works in memory; reset when a write rolls back (works.cc).
+  std::unique_ptr<store::WorkCache> works;
 
   ~Rep();
 
@@ -91,6 +114,22 @@ struct Store::Rep {
   Status PutLocked(const Analysis& analysis);
   Status EnsureTerm(TermKind kind, const std::string& name, int depth,
                     int64_t* id);
+
+  // Works (works.cc). All run inside the caller's write transaction.
+  // Brings `works` up to date with the works table.
+  Status SyncWorks();
+  // Inserts a work row; *id receives its id.
+  Status InsertWork(int64_t origin, const Work& work, int64_t* id);
+  // Records the work a stored document is (or forgets it when the document
+  // names no publication any more).
+  Status PutDocumentWork(const Analysis& analysis);
+  // Resolves references `ref_ids` (whose parsed items are `items`) and
+  // writes the outcome to their rows, inferring works for the unresolved.
+  Status ResolveRefs(const std::vector<int64_t>& ref_ids,
+                     const std::vector<CslItem>& items);
+  // Re-resolves every stored reference, rebuilding the inferred works.
+  Status ResolveAllLocked(int64_t* resolved);
+  Status BumpWorksEpoch();
 
   // The id of the document with `source`; NotFound ("what: no document
   // 'x'") when there is none (stats.cc).
@@ -104,6 +143,7 @@ struct Store::Rep {
     int64_t id;  // sentences.id
     Sentence* sentence;
     std::vector<CslItem>* references;
+    std::vector<ReferenceResolution>* resolutions;  // parallel to references
   };
   Status LoadDetails(const std::vector<DetailTarget>& targets);
 };
@@ -123,6 +163,18 @@ int64_t ReadSentenceRow(const Stmt& stmt, Sentence* sentence,
 // The kind of failure a bad FTS5 query gives: true when `status` came from
 // SQLite rejecting a MATCH expression (rather than I/O or corruption).
 bool IsQueryError(sqlite3* db);
+// The resolution columns "r.resolution, r.resolution_score, r.conflicts,
+// r.candidate_id, r.work_id, w.retracted, w.retraction_evidence" starting at
+// `column` (w LEFT JOINed on r.work_id) into a ReferenceResolution.
+inline constexpr const char* kResolutionColumns =
+    "r.resolution, r.resolution_score, r.conflicts, r.candidate_id, "
+    "r.work_id, w.retracted, w.retraction_evidence";
+ReferenceResolution ReadResolution(const Stmt& stmt, int column);
+// All authors (editors when there are none), "Family, Given; ...", for the
+// FTS indexes (writer.cc).
+std::string AuthorsText(const CslItem& item);
+// A JSON array of strings read back, tolerating damage (claims.cc).
+std::vector<std::string> ParseStringArray(const std::string& text);
 }  // namespace store
 
 }  // namespace evq

@@ -25,7 +25,18 @@ std::string JsonArray(const std::vector<std::string>& values) {
                                      nlohmann::json::error_handler_t::replace);
 }
 
-std::string NameText(const CslName& name) {
+std::string FirstFamily(const CslItem& item) {
+  const std::vector<CslName>& names =
+      item.author.empty() ? item.editor : item.author;
+  if (names.empty()) return {};
+  return names[0].family.empty() ? names[0].literal : names[0].family;
+}
+
+}  // namespace
+
+namespace store {
+
+static std::string NameText(const CslName& name) {
   if (!name.literal.empty()) return name.literal;
   if (name.given.empty()) return name.family;
   if (name.family.empty()) return name.given;
@@ -44,14 +55,7 @@ std::string AuthorsText(const CslItem& item) {
   return out;
 }
 
-std::string FirstFamily(const CslItem& item) {
-  const std::vector<CslName>& names =
-      item.author.empty() ? item.editor : item.author;
-  if (names.empty()) return {};
-  return names[0].family.empty() ? names[0].literal : names[0].family;
-}
-
-}  // namespace
+}  // namespace store
 
 Status Store::Put(const Analysis& analysis) {
   store::Transaction txn(rep_->db);
@@ -60,8 +64,9 @@ Status Store::Put(const Analysis& analysis) {
   if (s.ok()) s = txn.Commit();
   if (!s.ok()) {
     // The transaction rolls back when txn goes out of scope, taking any
-    // terms this Put inserted with it: forget their cached ids.
+    // terms and works this Put inserted with it: forget their cached ids.
     rep_->term_ids.clear();
+    rep_->works.reset();
     return store::WithPrefix("put " + analysis.source, s);
   }
   return Status::Ok();
@@ -109,7 +114,7 @@ Status Store::Rep::PutLocked(const Analysis& a) {
     ref->Bind(2, static_cast<int64_t>(i));
     ref->Bind(3, CslItemToJson(item));
     ref->Bind(4, FirstFamily(item));
-    std::string authors = AuthorsText(item);
+    std::string authors = store::AuthorsText(item);
     ref->Bind(5, authors);
     if (item.issued.year != 0) {
       ref->Bind(6, int64_t{item.issued.year});
@@ -126,6 +131,8 @@ Status Store::Rep::PutLocked(const Analysis& a) {
     ref_ids.push_back(sqlite3_last_insert_rowid(db));
     ref_authors.push_back(std::move(authors));
   }
+  if (s = PutDocumentWork(a); !s.ok()) return s;
+  if (s = ResolveRefs(ref_ids, a.references); !s.ok()) return s;
 
   store::Stmt* sent = Cached(
       "INSERT INTO sentences (document_id, ordinal, start, \"end\", role, "
