@@ -314,8 +314,15 @@ int RunStats(const std::vector<std::string>& args) {
       std::printf("  %-10s %lld\n", BackingStatusName(static_cast<BackingStatus>(i)),
                   static_cast<long long>(st->by_status[i]));
     }
-    std::printf("references  %lld\ncitations   %lld\n", static_cast<long long>(st->references),
-                static_cast<long long>(st->citations));
+    std::printf("references  %lld\n", static_cast<long long>(st->references));
+    for (int i = 0; i < 3; ++i) {
+      std::printf("  %-10s %lld\n", ResolutionStatusName(static_cast<ResolutionStatus>(i)),
+                  static_cast<long long>(st->by_resolution[i]));
+    }
+    std::printf("citations   %lld\n", static_cast<long long>(st->citations));
+    if (vm.count("document") == 0) {
+      std::printf("works       %lld\n", static_cast<long long>(st->works));
+    }
   } else {
     nlohmann::json j;
     j["documents"] = st->documents;
@@ -325,7 +332,12 @@ int RunStats(const std::vector<std::string>& args) {
       j["by_status"][BackingStatusName(static_cast<BackingStatus>(i))] = st->by_status[i];
     }
     j["references"] = st->references;
+    for (int i = 0; i < 3; ++i) {
+      j["by_resolution"][ResolutionStatusName(static_cast<ResolutionStatus>(i))] =
+          st->by_resolution[i];
+    }
     j["citations"] = st->citations;
+    if (vm.count("document") == 0) j["works"] = st->works;
     std::puts(j.dump(format == OutputFormat::kJson ? 2 : -1).c_str());
   }
   return kExitOk;
