@@ -141,6 +141,29 @@ int evq_import_file(evq_db* db, const char* path, const char* format,
   });
 }
 
+int evq_import_bibliography(evq_db* db, const char* path, const char* format,
+                            int* works) {
+  if (works != nullptr) *works = 0;
+  if (int rc = CheckWritable(db, "evq_import_bibliography"); rc != EVQ_OK) return rc;
+  return Guard(db, "evq_import_bibliography", [&] {
+    if (path == nullptr) {
+      return db->Set(EVQ_MISUSE, "evq_import_bibliography: path is NULL");
+    }
+    evq::BibliographyFormat f = evq::BibliographyFormat::kAuto;
+    if (format != nullptr && *format != '\0' &&
+        !evq::ParseBibliographyFormat(format, &f)) {
+      return db->Set(EVQ_INVALID, std::string("evq_import_bibliography: unknown format '") +
+                                      format +
+                                      "' (expected auto, bibtex, ris, csl-json, medline, "
+                                      "pubmed or retraction-watch)");
+    }
+    evq::Result<int64_t> stored = db->corpus->ImportBibliography(path, f);
+    if (!stored.ok()) return Fail(db, stored.status());
+    if (works != nullptr) *works = static_cast<int>(*stored);
+    return db->Ok();
+  });
+}
+
 int evq_import_buffer(evq_db* db, const char* source, const char* bytes,
                       size_t size, const char* format, int* claims) {
   if (int rc = CheckWritable(db, "evq_import_buffer"); rc != EVQ_OK) return rc;

@@ -43,6 +43,10 @@ int evq_claims(evq_db* db, const char* about, int statuses,
     if (about != nullptr) query.about = about;
     if (document != nullptr) query.document = document;
     if (cites != nullptr) query.cites = cites;
+    if ((statuses & EVQ_CITES_RETRACTED) != 0) {
+      query.cites_retracted = true;
+      statuses &= ~EVQ_CITES_RETRACTED;
+    }
     if ((statuses & ~EVQ_STATUS_ALL) != 0) {
       return db->Set(EVQ_INVALID, "evq_claims: unknown status bits " +
                                       std::to_string(statuses & ~EVQ_STATUS_ALL));

@@ -88,6 +88,9 @@ extern "C" {
 /* Every status but cited: `evq claims --unbacked`. */
 #define EVQ_STATUS_NOT_BACKED 0x3e
 #define EVQ_STATUS_ALL 0x3f
+/* Not a status: in evq_claims' `statuses`, keeps only claims citing a work
+ * an imported authority marks retracted (with any status bits, or alone). */
+#define EVQ_CITES_RETRACTED 0x100
 
 /* A corpus database connection. Opaque. */
 typedef struct evq_db evq_db;
@@ -158,11 +161,25 @@ EVQ_C_API int evq_import_buffer(evq_db *db, const char *source,
 EVQ_C_API int evq_import_directory(evq_db *db, const char *dir, int recursive,
                                    int *imported, int *failed);
 
+/* Imports the bibliography at `path` (BibTeX .bib, RIS .ris, CSL-JSON .json,
+ * MEDLINE .nbib, Retraction Watch .csv, PubMed XML; `format` NULL or "auto"
+ * detects it, else "bibtex", "ris", "csl-json", "medline", "pubmed" or
+ * "retraction-watch") as known works, replacing those an earlier import of
+ * `path` stored, and resolves every stored reference against the works
+ * again. Malformed records are skipped (evq import reports them); when
+ * `works` is not NULL, *works is the number of works stored.
+ * Errors: EVQ_NOTFOUND/EVQ_IOERR (cannot read), EVQ_INVALID (no record of
+ * the format, unknown format), EVQ_BUSY (a cursor of `db` is open),
+ * database errors. */
+EVQ_C_API int evq_import_bibliography(evq_db *db, const char *path,
+                                      const char *format, int *works);
+
 /* Starts a query over the stored claims, ordered by document then position.
  * Filters (NULL or "" or 0 do not filter), the same as `evq claims`:
  *   about     claims about this condition or any narrower one ("back pain"
  *             includes "low back pain"), in the sentence or its context;
- *   statuses  a mask of EVQ_STATUS_* bits; 0 means all;
+ *   statuses  a mask of EVQ_STATUS_* bits; 0 means all; with
+ *             EVQ_CITES_RETRACTED, only claims citing a retracted work;
  *   document  the exact source of one document as imported;
  *   cites     claims citing a reference whose authors or title match this
  *             FTS5 query.

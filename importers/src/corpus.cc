@@ -194,6 +194,21 @@ Result<std::vector<SearchHit>> Corpus::Search(const std::string& query,
   return rep_->store->Search(query, limit > 0 ? limit : 20);
 }
 
+Result<int64_t> Corpus::ImportBibliography(const std::string& path,
+                                           BibliographyFormat format,
+                                           std::vector<Diagnostic>* diagnostics) {
+  Result<Bibliography> b = evq::ImportBibliography(path, format);
+  if (!b.ok()) return b.status();
+  if (diagnostics != nullptr) *diagnostics = b->diagnostics;
+  int64_t skipped = 0;
+  if (Status s = rep_->store->PutWorks(path, b->works, &skipped); !s.ok()) return s;
+  return static_cast<int64_t>(b->works.size()) - skipped;
+}
+
+Result<std::vector<StoredWork>> Corpus::Works(const WorkQuery& query) {
+  return rep_->store->Works(query);
+}
+
 Result<std::vector<StoredReference>> Corpus::References(
     const std::string& document) {
   return rep_->store->References(document);

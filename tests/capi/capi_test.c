@@ -265,6 +265,43 @@ static void test_vocabulary(void) {
   remove_db(db_path);
 }
 
+/* A bibliography as authority: a Retraction Watch export flags the claim of
+ * an article citing a retracted paper by DOI. */
+static void test_bibliography(void) {
+  char bib_path[4200], db_path[4200];
+  snprintf(bib_path, sizeof bib_path, "%s/fixtures/bib/retraction-watch.csv", corpus_dir);
+  snprintf(db_path, sizeof db_path, "%s/works.db", scratch_dir);
+  remove_db(db_path);
+  evq_db *db = NULL;
+  CHECK_RC(db, evq_open(db_path, &db), EVQ_OK);
+  const char *text =
+      "# Back pain\n\nSpinal manipulation relieves chronic low back pain [1].\n\n"
+      "Massage eases neck pain in office workers.\n\n## References\n\n"
+      "1. Nordmann K, van Beethoven L, Hansen J. Spinal manipulation, massage and core "
+      "exercise for chronic low back pain: a randomized trial. J Ex Spine Res. 2018;3:1-9. "
+      "doi:10.1234/jesr.2018.0042\n";
+  CHECK_RC(db, evq_import_buffer(db, "cites.md", text, strlen(text), NULL, NULL), EVQ_OK);
+  int works = -1;
+  CHECK_RC(db, evq_import_bibliography(db, bib_path, NULL, &works), EVQ_OK);
+  CHECK(works == 3);
+  evq_cursor *c = NULL;
+  CHECK_RC(db, evq_claims(db, NULL, EVQ_CITES_RETRACTED, NULL, NULL, &c), EVQ_OK);
+  int n = 0;
+  while (c != NULL && evq_cursor_next(c) == EVQ_ROW) {
+    ++n;
+    CHECK(strstr(evq_cursor_json(c), "\"retracted_citations\":[{") != NULL);
+  }
+  evq_cursor_close(c);
+  CHECK(n == 1);
+  CHECK_RC(db, evq_import_bibliography(db, "no/such.bib", NULL, NULL), EVQ_IOERR);
+  CHECK_RC(db, evq_import_bibliography(db, bib_path, "endnote", NULL), EVQ_INVALID);
+  CHECK(strcmp(evq_errmsg(db),
+               "evq_import_bibliography: unknown format 'endnote' (expected auto, bibtex, ris, "
+               "csl-json, medline, pubmed or retraction-watch)") == 0);
+  CHECK_RC(db, evq_close(db), EVQ_OK);
+  remove_db(db_path);
+}
+
 int main(int argc, char **argv) {
   if (argc != 3) {
     fprintf(stderr, "usage: %s CORPUS_DIR SCRATCH_DIR\n", argv[0]);
@@ -276,6 +313,7 @@ int main(int argc, char **argv) {
   test_corpus();
   test_errors();
   test_vocabulary();
+  test_bibliography();
   if (failures > 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

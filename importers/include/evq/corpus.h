@@ -38,6 +38,7 @@
 #include <vector>
 
 #include "evq/analysis.h"
+#include "evq/bibliography.h"
 #include "evq/document.h"
 #include "evq/export.h"
 #include "evq/import.h"
@@ -123,6 +124,20 @@ class EVQ_EXPORT Corpus {
   // (kNotFound or kIoError naming it).
   Result<std::vector<FileOutcome>> ImportDirectory(
       const std::string& dir, const DirectoryImportOptions& options = {});
+
+  // Imports the bibliography at `path` (evq/bibliography.h: BibTeX, RIS,
+  // CSL-JSON, MEDLINE, Retraction Watch CSV, PubMed XML) as known works,
+  // replacing the works an earlier import of `path` stored, and resolves
+  // every stored reference again. Returns the number of works stored;
+  // malformed records skipped go to *diagnostics (may be null). Errors: the
+  // reader's (unreadable file, no record found) or the store's.
+  Result<int64_t> ImportBibliography(
+      const std::string& path,
+      BibliographyFormat format = BibliographyFormat::kAuto,
+      std::vector<Diagnostic>* diagnostics = nullptr);
+
+  // Known works matching `query` with their citation counts (evq/store.h).
+  Result<std::vector<StoredWork>> Works(const WorkQuery& query);
 
   // Analyses `text` as a document named `source` without storing it.
   // Errors: empty or binary text (kInvalidArgument naming `source`).
