@@ -329,5 +329,39 @@ TEST_F(WorksTest, WorksWithoutTitleOrIdentifierAreSkipped) {
   EXPECT_TRUE(store->CheckIntegrity().ok());
 }
 
+TEST_F(WorksTest, RetractionWatchFlagsThePubmedRecordItNamesByIdentifier) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store);
+  // PubMed knows the paper but does not flag it; the Retraction Watch row
+  // names it by PMID (and a DOI in another case).
+  std::vector<Work> pubmed = Authority();
+  pubmed[0].retracted = false;
+  pubmed[0].retraction_evidence.clear();
+  ASSERT_TRUE(store->PutWorks("pubmed.xml", pubmed).ok());
+  Work row;
+  row.item.title = "Fascial anatomy of the lumbar spine";
+  row.item.pmid = "29000001";
+  row.item.doi = "10.1111/joa.12345";
+  row.retracted = true;
+  row.retraction_evidence = "Retraction Watch record 9: Retraction 2021-03-04";
+  ASSERT_TRUE(store->PutWorks("rw.csv", {row}).ok());
+  ASSERT_TRUE(store->Put(FasciaArticle()).ok());
+
+  ClaimQuery q;
+  q.cites_retracted = true;
+  Result<std::vector<StoredClaim>> claims = store->Claims(q);
+  ASSERT_TRUE(claims.ok()) << claims.status().message();
+  ASSERT_EQ(claims->size(), 2u);
+  EXPECT_TRUE((*claims)[0].resolutions[0].retracted);
+  EXPECT_EQ((*claims)[0].resolutions[0].retraction_evidence,
+            "Retraction Watch record 9: Retraction 2021-03-04");
+  WorkQuery wq;
+  wq.retracted_only = true;
+  Result<std::vector<StoredWork>> works = store->Works(wq);
+  ASSERT_TRUE(works.ok()) << works.status().message();
+  EXPECT_EQ(works->size(), 2u);  // the PubMed record and the row itself
+  EXPECT_TRUE(store->CheckIntegrity().ok());
+}
+
 }  // namespace
 }  // namespace evq::store_test

@@ -150,7 +150,6 @@ Status Store::Rep::LoadDetails(const std::vector<DetailTarget>& targets) {
           "CROSS JOIN citations c ON c.sentence_id = j.value "
           "CROSS JOIN citation_refs cr ON cr.citation_id = c.id "
           "CROSS JOIN refs r ON r.id = cr.ref_id "
-          "LEFT JOIN works w ON w.id = r.work_id "
           "ORDER BY j.key, c.ordinal, cr.ordinal",
       &s);
   if (refs == nullptr) return s;
@@ -272,9 +271,10 @@ Result<std::vector<StoredClaim>> Store::Claims(const ClaimQuery& query) {
     }
     if (query.cites_retracted) {
       sources.emplace_back(
-          "works w CROSS JOIN refs r ON r.work_id = w.id "
+          "(SELECT DISTINCT work_id FROM work_retractions) wr "
+          "CROSS JOIN refs r ON r.work_id = wr.work_id "
           "CROSS JOIN citation_refs cr ON cr.ref_id = r.id",
-          "w.retracted = 1");
+          "1");
     }
     std::string cited = "cited(id, document_id) AS (";
     for (size_t i = 0; i < sources.size(); ++i) {

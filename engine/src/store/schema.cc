@@ -249,6 +249,19 @@ CREATE TRIGGER works_fts_delete AFTER DELETE ON works BEGIN
   INSERT INTO works_fts (works_fts, rowid, authors, title, container)
     VALUES ('delete', old.id, old.authors, old.title, old.container);
 END;
+-- Retraction of a work as any authority states it: its own record, or
+-- another authority work with the same DOI or PMID (a Retraction Watch row
+-- for a PubMed record that is not flagged yet).
+CREATE VIEW work_retractions (work_id, evidence) AS
+  SELECT id, retraction_evidence FROM works WHERE retracted = 1
+  UNION ALL
+  SELECT w.id, x.retraction_evidence FROM works x
+    CROSS JOIN works w ON w.doi = x.doi COLLATE NOCASE AND w.doi != ''
+  WHERE x.retracted = 1 AND x.doi != '' AND w.id != x.id AND w.origin != 2
+  UNION ALL
+  SELECT w.id, x.retraction_evidence FROM works x
+    CROSS JOIN works w ON w.pmid = x.pmid AND w.pmid != ''
+  WHERE x.retracted = 1 AND x.pmid != '' AND w.id != x.id AND w.origin != 2;
 INSERT INTO meta (key, value) VALUES ('works_epoch', '0');
 )sql";
 

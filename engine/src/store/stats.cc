@@ -36,7 +36,6 @@ Result<std::vector<StoredReference>> Store::References(
   store::Stmt* refs = rep_->Cached(
       std::string("SELECT r.id, d.source, r.csl, ") + store::kResolutionColumns +
           " FROM refs r JOIN documents d ON d.id = r.document_id "
-          "LEFT JOIN works w ON w.id = r.work_id "
           "WHERE ?1 = 0 OR r.document_id = ?1 ORDER BY d.source, r.ordinal",
       &s);
   if (refs == nullptr) return store::WithPrefix("references", s);

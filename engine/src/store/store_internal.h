@@ -163,12 +163,13 @@ int64_t ReadSentenceRow(const Stmt& stmt, Sentence* sentence,
 // The kind of failure a bad FTS5 query gives: true when `status` came from
 // SQLite rejecting a MATCH expression (rather than I/O or corruption).
 bool IsQueryError(sqlite3* db);
-// The resolution columns "r.resolution, r.resolution_score, r.conflicts,
-// r.candidate_id, r.work_id, w.retracted, w.retraction_evidence" starting at
-// `column` (w LEFT JOINed on r.work_id) into a ReferenceResolution.
+// The resolution columns of refs r: status, score, conflicts, candidate,
+// work, and the retraction evidence of the work (NULL when not retracted,
+// from the work_retractions view), read by ReadResolution from `column` on.
 inline constexpr const char* kResolutionColumns =
     "r.resolution, r.resolution_score, r.conflicts, r.candidate_id, "
-    "r.work_id, w.retracted, w.retraction_evidence";
+    "r.work_id, (SELECT group_concat(e, '; ') FROM (SELECT DISTINCT "
+    "evidence AS e FROM work_retractions WHERE work_id = r.work_id))";
 ReferenceResolution ReadResolution(const Stmt& stmt, int column);
 // All authors (editors when there are none), "Family, Given; ...", for the
 // FTS indexes (writer.cc).

@@ -70,8 +70,8 @@ ReferenceResolution ReadResolution(const Stmt& stmt, int column) {
   r.conflicts = ParseStringArray(stmt.Text(column + 2));
   r.candidate = stmt.IsNull(column + 3) ? 0 : stmt.Int(column + 3);
   r.work = stmt.IsNull(column + 4) ? 0 : stmt.Int(column + 4);
-  r.retracted = !stmt.IsNull(column + 5) && stmt.Int(column + 5) != 0;
-  r.retraction_evidence = stmt.IsNull(column + 6) ? "" : stmt.Text(column + 6);
+  r.retracted = !stmt.IsNull(column + 5);
+  r.retraction_evidence = r.retracted ? stmt.Text(column + 5) : "";
   return r;
 }
 
@@ -393,7 +393,9 @@ Result<std::vector<StoredWork>> Store::Works(const WorkQuery& query) {
   // (their documents were replaced) are not listed.
   std::string sql =
       "WITH counted AS (SELECT w.id, w.origin, w.source, w.line, w.csl, "
-      "w.publication_types, w.mesh, w.retracted, w.retraction_evidence, "
+      "w.publication_types, w.mesh, "
+      "(SELECT group_concat(e, '; ') FROM (SELECT DISTINCT evidence AS e "
+      " FROM work_retractions WHERE work_id = w.id)) AS evidence, "
       "(SELECT count(*) FROM refs r WHERE r.work_id = w.id) AS n_refs, "
       "(SELECT count(DISTINCT r.document_id) FROM refs r "
       " WHERE r.work_id = w.id) AS n_docs, "
@@ -410,7 +412,9 @@ Result<std::vector<StoredWork>> Store::Works(const WorkQuery& query) {
   if (query.id != 0) sql += " AND w.id = ?2";
   if (!query.doi.empty()) sql += " AND w.doi = ?3 COLLATE NOCASE";
   if (!query.pmid.empty()) sql += " AND w.pmid = ?4";
-  if (query.retracted_only) sql += " AND w.retracted = 1";
+  if (query.retracted_only) {
+    sql += " AND w.id IN (SELECT work_id FROM work_retractions)";
+  }
   if (query.authority_only) sql += " AND w.origin != 2";
   sql += ") SELECT * FROM counted WHERE (origin != 2 OR n_refs > 0)";
   if (query.cited_only) sql += " AND n_refs > 0";
@@ -454,11 +458,11 @@ Result<std::vector<StoredWork>> Store::Works(const WorkQuery& query) {
     } catch (const nlohmann::json::exception&) {
       // Written by the store itself; a damaged list is left empty.
     }
-    w.work.retracted = stmt->Int(7) != 0;
-    w.work.retraction_evidence = stmt->Text(8);
-    w.references = stmt->Int(9);
-    w.documents = stmt->Int(10);
-    w.claims = stmt->Int(11);
+    w.work.retracted = !stmt->IsNull(7);
+    w.work.retraction_evidence = w.work.retracted ? stmt->Text(7) : "";
+    w.references = stmt->Int(8);
+    w.documents = stmt->Int(9);
+    w.claims = stmt->Int(10);
     out.push_back(std::move(w));
   }
   if (!s.ok()) {
