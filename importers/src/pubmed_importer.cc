@@ -212,11 +212,13 @@ void PubmedRecord::Retraction(const pugi::xml_node& mc) {
   }
   for (const pugi::xml_node& cc :
        Children(Child(mc, "CommentsCorrectionsList"), "CommentsCorrections")) {
-    if (Attr(cc, "RefType") != "RetractionIn") continue;
+    // "RetractedandRepublishedIn" retracts this version too (MEDLINE's RRI).
+    std::string type = Attr(cc, "RefType");
+    if (type != "RetractionIn" && type != "RetractedandRepublishedIn") continue;
     md.retracted = true;
     std::string pmid = Text(Child(cc, "PMID"));
     xml::AppendUnique(&md.retraction_evidence, "; ",
-                      "CommentsCorrections RetractionIn" + (pmid.empty() ? "" : " PMID " + pmid));
+                      "CommentsCorrections " + type + (pmid.empty() ? "" : " PMID " + pmid));
   }
   // The 2006 DTD: <CommentsCorrections><RetractionIn>...</RetractionIn>.
   std::vector<pugi::xml_node> old;

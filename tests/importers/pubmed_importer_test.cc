@@ -97,6 +97,18 @@ TEST(PubmedImporterTest, RetractionsFlagged) {
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_TRUE(r.value().metadata.retracted);
   EXPECT_EQ(r.value().metadata.retraction_evidence, "RetractionIn element PMID 2");
+  // Retracted and republished: this version is retracted.
+  std::string republished = WriteTemp("evq_republished.xml",
+      "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>5</PMID><Article>"
+      "<ArticleTitle>T.</ArticleTitle></Article><CommentsCorrectionsList>"
+      "<CommentsCorrections RefType=\"RetractedandRepublishedIn\"><RefSource>Y</RefSource>"
+      "<PMID>6</PMID></CommentsCorrections></CommentsCorrectionsList></MedlineCitation>"
+      "</PubmedArticle></PubmedArticleSet>");
+  r = ImportFile(republished);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_TRUE(r.value().metadata.retracted);
+  EXPECT_EQ(r.value().metadata.retraction_evidence,
+            "CommentsCorrections RetractedandRepublishedIn PMID 6");
 }
 
 TEST(PubmedImporterTest, AbstractLabelsAndReferences) {
