@@ -6,7 +6,9 @@
 // ParseReference and resolved. Strings for the other half name works that
 // are absent but of the same journals and fields, the hard case for false
 // matches; books and web pages are absent too. The figures are printed so
-// they can be quoted.
+// they can be quoted. Look-alikes (a present work's authors, journal and
+// year with an absent work's title) check that agreeing metadata alone never
+// makes a match.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -167,6 +169,23 @@ RunFigures ResolveMedline(const char* label, const Damage& damage,
   }
   std::vector<std::string> others = BooksAndWebPages();
   for (const std::string& s : others) cases.push_back({s, -1});
+  // Look-alikes: the authors, journal, year and volume of a present work
+  // with the title and pages of an absent one (the same group's other paper
+  // in the same journal issue), without identifiers. Absent: never a match.
+  std::vector<size_t> absent(
+      order.begin() + static_cast<long>(order.size() / 2), order.end());
+  int look_alikes = 0;
+  for (size_t k = 0; k < 60 && k < present.size() && k < absent.size(); ++k) {
+    ++look_alikes;
+    CslItem look = works[present[k]].item;
+    look.title = works[absent[k]].item.title;
+    look.page = works[absent[k]].item.page;
+    look.doi.clear();
+    look.pmid.clear();
+    look.pmcid.clear();
+    RefStyle style = rng.Percent(50) ? RefStyle::kApa : RefStyle::kVancouver;
+    cases.push_back({RenderReference(look, style, damage, rng), -1});
+  }
 
   Figures& f = run.figures;
   std::vector<std::string> failures;
@@ -205,18 +224,18 @@ RunFigures ResolveMedline(const char* label, const Damage& damage,
 
   std::printf(
       "medline16n0902 resolution, %s: %zu strings (%d present, %d absent: %d "
-      "records + %zu "
-      "books/web pages), authority %zu works\n"
+      "records + %d look-alikes + %zu books/web pages), authority %zu works\n"
       "  matched %d: right %d, wrong work %d, absent work %d\n"
       "  present not matched: mismatch %d, unresolved %d; absent reported "
       "mismatch %d\n"
       "  precision %.4f  recall %.4f  false-match max score %.3f (ceiling "
       "%.2f)\n",
       label, cases.size(), f.present, f.absent,
-      f.absent - static_cast<int>(others.size()), others.size(), index.size(),
-      f.matched, f.matched_right, f.matched_wrong, f.matched_absent,
-      f.mismatched, f.unresolved_present, f.mismatch_absent, run.precision,
-      run.recall, f.false_match_max_score, kFalseMatchScoreCeiling);
+      f.absent - static_cast<int>(others.size()) - look_alikes, look_alikes,
+      others.size(), index.size(), f.matched, f.matched_right, f.matched_wrong,
+      f.matched_absent, f.mismatched, f.unresolved_present, f.mismatch_absent,
+      run.precision, run.recall, f.false_match_max_score,
+      kFalseMatchScoreCeiling);
   for (const std::string& s : failures) std::printf("  miss: %s\n", s.c_str());
   if (std::getenv("EVQ_SHOW_SAMPLES") != nullptr) {
     for (size_t i = 0; i < cases.size(); i += 23) {
