@@ -90,7 +90,11 @@ std::string CslItemLabel(const CslItem& item) {
   if (item.author.size() > 2 || item.et_al) out += " et al.";
   if (item.issued.year) out += " (" + std::to_string(item.issued.year) + ")";
   if (!item.title.empty()) out += (out.empty() ? "" : " ") + item.title;
-  if (!item.container_title.empty()) out += ". " + item.container_title;
+  if (!item.container_title.empty()) {
+    // Titles often end with their own stop ("...activity.", "...pain?").
+    char last = out.empty() ? '\0' : out.back();
+    out += (last == '.' || last == '?' || last == '!' ? " " : ". ") + item.container_title;
+  }
   if (out.empty()) out = item.raw;
   return out;
 }
