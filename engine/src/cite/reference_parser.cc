@@ -1,10 +1,16 @@
-// ParseReference: the order in which the parts of a reference are taken off
-// its front (number, authors, date, title) once the identifiers are cut out;
-// everything after the title goes to ParseTail.
+// ParseReference: the trained tagger segments the string and the rule
+// normalisers read each field (reference_fields.cc). ParseReferenceRules is
+// the rule parser alone: the order in which the parts of a reference are
+// taken off its front (number, authors, date, title) once the identifiers
+// are cut out; everything after the title goes to ParseTail.
 #include <string>
 #include <string_view>
 
+#include "cite/reference_features.h"
+#include "cite/reference_fields.h"
+#include "cite/reference_model.h"
 #include "cite/reference_parts.h"
+#include "cite/reference_tokens.h"
 #include "cite/reference_text.h"
 #include "evq/csl.h"
 
@@ -126,7 +132,9 @@ size_t TakeTitle(std::string_view s, bool comma_style, std::string* title) {
 
 }  // namespace
 
-CslItem ParseReference(std::string_view text) {
+namespace cite {
+
+CslItem ParseReferenceRules(std::string_view text) {
   CslItem item;
   item.raw = std::string(text);
   std::string s = cite::NormalizeReference(text);
@@ -214,6 +222,72 @@ CslItem ParseReference(std::string_view text) {
     item.type = "document";
   }
   return item;
+}
+
+
+// The rule parser's author list overrides the tagger's where the rules are
+// sure and the training data is thin: an organisation as author ("World
+// Health Organization."), which the tagger tends to cut after two words.
+// Only tokens at the start that the tagger gave to author, title or note
+// are relabelled.
+void CorrectAuthorSpan(const std::vector<RefToken>& tokens,
+                       std::vector<int>* labels) {
+  std::string joined;
+  std::vector<size_t> starts(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i > 0) joined += ' ';
+    starts[i] = joined.size();
+    joined += tokens[i].text;
+  }
+  size_t first = 0;
+  while (first < tokens.size() && (*labels)[first] == kLabelNumber) ++first;
+  if (first >= tokens.size() || (*labels)[first] != kLabelAuthor) return;
+  bool editor = false;
+  size_t end = starts[first] +
+               FindAuthorEnd(std::string_view(joined).substr(starts[first]), &editor);
+  if (editor || end == starts[first]) return;
+  // The rule's end must fall on a token end.
+  size_t last = first;
+  while (last < tokens.size() && starts[last] + tokens[last].text.size() < end) ++last;
+  if (last >= tokens.size() || starts[last] + tokens[last].text.size() != end) {
+    if (last >= tokens.size() || starts[last] + tokens[last].text.size() != end + 1)
+      return;  // "Organization." ends at the period FindAuthorEnd excludes
+  }
+  if (last == first) return;
+  for (size_t i = first; i <= last; ++i) {
+    int l = (*labels)[i];
+    if (l != kLabelAuthor && l != kLabelTitle && l != kLabelNote) return;
+    // A list of people is the tagger's to split; the rules decide only an
+    // organisation's name, which has no commas.
+    if (tokens[i].text.find(',') != std::string::npos) return;
+  }
+  for (size_t i = first; i <= last; ++i) (*labels)[i] = kLabelAuthor;
+}
+
+CslItem ParseReferenceWith(std::string_view text, const RefTagger* tagger) {
+  if (tagger == nullptr || tagger->empty()) return ParseReferenceRules(text);
+  CslItem item;
+  item.raw = std::string(text);
+  std::vector<RefToken> tokens = TokenizeReference(text);
+  TokenFeatures features;
+  ExtractFeatures(tokens, &features);
+  std::vector<int> labels;
+  tagger->Tag(features, &labels);
+  CorrectAuthorSpan(tokens, &labels);
+  FieldsFromLabels(text, tokens, labels, &item);
+  if (item.issued.year == 0 && item.issued.literal.empty()) {
+    // A year the tagger left unlabelled (or labelled as a number).
+    std::string s = NormalizeReference(text);
+    size_t y = FindYear(s);
+    if (y != std::string::npos) item.issued = ParseDate(std::string_view(s).substr(y));
+  }
+  return item;
+}
+
+}  // namespace cite
+
+CslItem ParseReference(std::string_view text) {
+  return cite::ParseReferenceWith(text, &cite::RefTagger::Builtin());
 }
 
 }  // namespace evq

@@ -1,0 +1,206 @@
+#include "cite/reference_model.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <limits>
+
+namespace evq::cite {
+
+// The shipped model's text in pieces (a single literal of a few MB would
+// exceed the length compilers must accept); null-terminated list, generated
+// by engine/CMakeLists.txt from corpus/models/reference-tagger.txt.
+extern const char* const kBuiltinReferenceTaggerChunks[];
+
+const std::string_view kRefLabelNames[kNumRefLabels] = {
+    "note",      "author",    "editor",   "translator", "date",
+    "title",     "journal",   "container", "collection", "volume",
+    "pages",     "publisher", "location", "edition",    "doi",
+    "url",       "isbn",      "number",   "accessed"};
+
+int RefLabelFromName(std::string_view name) {
+  for (int i = 0; i < kNumRefLabels; ++i)
+    if (kRefLabelNames[i] == name) return i;
+  return -1;
+}
+
+void ViterbiDecode(const float* emit, size_t n, const float* trans,
+                   std::vector<int>* out) {
+  constexpr int L = kNumRefLabels;
+  out->assign(n, 0);
+  if (n == 0) return;
+  std::vector<float> score(n * L);
+  std::vector<uint8_t> back(n * L);
+  for (int l = 0; l < L; ++l) score[l] = trans[l] + emit[l];
+  for (size_t t = 1; t < n; ++t) {
+    for (int l = 0; l < L; ++l) {
+      float best = -std::numeric_limits<float>::infinity();
+      int arg = 0;
+      for (int p = 0; p < L; ++p) {
+        float s = score[(t - 1) * L + p] + trans[(p + 1) * L + l];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[t * L + l] = best + emit[t * L + l];
+      back[t * L + l] = static_cast<uint8_t>(arg);
+    }
+  }
+  int best = 0;
+  for (int l = 1; l < L; ++l)
+    if (score[(n - 1) * L + l] > score[(n - 1) * L + best]) best = l;
+  for (size_t t = n; t-- > 0;) {
+    (*out)[t] = best;
+    best = back[t * L + best];
+  }
+}
+
+namespace {
+
+// Splits off the next line of *text.
+std::string_view NextLine(std::string_view* text) {
+  size_t e = text->find('\n');
+  std::string_view line = text->substr(0, e);
+  *text = e == std::string_view::npos ? std::string_view() : text->substr(e + 1);
+  return line;
+}
+
+bool ParseInt(std::string_view s, long* v) {
+  auto r = std::from_chars(s.data(), s.data() + s.size(), *v);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+uint64_t Mix(uint64_t k) {
+  k ^= k >> 33;
+  k *= 0xff51afd7ed558ccdULL;
+  k ^= k >> 33;
+  return k;
+}
+
+}  // namespace
+
+bool RefTagger::Load(std::string_view text, std::string* error) {
+  constexpr int L = kNumRefLabels;
+  // Header: format line, label names (must match this build), the scale
+  // that turns the stored integers back into weights, then transitions.
+  if (NextLine(&text) != "evq-reference-tagger 1") {
+    *error = "not a reference tagger model";
+    return false;
+  }
+  std::string_view labels = NextLine(&text);
+  std::string expected = "labels";
+  for (std::string_view n : kRefLabelNames) expected += " " + std::string(n);
+  if (labels != expected) {
+    *error = "model labels differ from this build's";
+    return false;
+  }
+  std::string_view scale_line = NextLine(&text);
+  long scale = 0;
+  if (scale_line.substr(0, 6) != "scale " ||
+      !ParseInt(scale_line.substr(6), &scale) || scale <= 0) {
+    *error = "bad scale line";
+    return false;
+  }
+  auto parse_pairs = [&](std::string_view s, float* row) {
+    while (!s.empty()) {
+      size_t sp = s.find(' ');
+      std::string_view pair = s.substr(0, sp);
+      s = sp == std::string_view::npos ? std::string_view() : s.substr(sp + 1);
+      size_t colon = pair.find(':');
+      long l = 0;
+      long w = 0;
+      if (colon == std::string_view::npos ||
+          !ParseInt(pair.substr(0, colon), &l) || l < 0 || l >= L ||
+          !ParseInt(pair.substr(colon + 1), &w))
+        return false;
+      row[l] = static_cast<float>(w) / static_cast<float>(scale);
+    }
+    return true;
+  };
+  trans_.assign((L + 1) * L, 0.0f);
+  for (int r = 0; r <= L; ++r) {
+    std::string_view line = NextLine(&text);
+    if (!parse_pairs(line.substr(line.find('\t') + 1), &trans_[r * L])) {
+      *error = "bad transition line";
+      return false;
+    }
+  }
+  // Feature rows: "<16 hex digits>\t<label>:<weight> ...".
+  std::vector<std::pair<uint64_t, std::string_view>> rows;
+  while (!text.empty()) {
+    std::string_view line = NextLine(&text);
+    if (line.empty()) continue;
+    uint64_t key = 0;
+    auto r = std::from_chars(line.data(), line.data() + line.size(), key, 16);
+    if (r.ec != std::errc() || r.ptr == line.data() + line.size() ||
+        *r.ptr != '\t' || key == 0) {
+      *error = "bad feature line";
+      return false;
+    }
+    rows.emplace_back(key, line.substr(r.ptr + 1 - line.data()));
+  }
+  size_t cap = 16;
+  while (cap < rows.size() * 2) cap *= 2;
+  keys_.assign(cap, 0);
+  slot_row_.assign(cap, 0);
+  mask_ = cap - 1;
+  rows_ = rows.size();
+  weights_.assign(rows_ * L, 0.0f);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (!parse_pairs(rows[i].second, &weights_[i * L])) {
+      *error = "bad feature weights";
+      return false;
+    }
+    uint64_t slot = Mix(rows[i].first) & mask_;
+    while (keys_[slot] != 0) slot = (slot + 1) & mask_;
+    keys_[slot] = rows[i].first;
+    slot_row_[slot] = static_cast<uint32_t>(i);
+  }
+  return true;
+}
+
+const float* RefTagger::Find(uint64_t key) const {
+  uint64_t slot = Mix(key) & mask_;
+  while (keys_[slot] != 0) {
+    if (keys_[slot] == key) return &weights_[slot_row_[slot] * kNumRefLabels];
+    slot = (slot + 1) & mask_;
+  }
+  return nullptr;
+}
+
+void RefTagger::Tag(const TokenFeatures& f, std::vector<int>* labels) const {
+  constexpr int L = kNumRefLabels;
+  size_t n = f.offsets.size() - 1;
+  if (empty()) {
+    labels->assign(n, 0);
+    return;
+  }
+  std::vector<float> emit(n * L, 0.0f);
+  for (size_t t = 0; t < n; ++t) {
+    float* e = &emit[t * L];
+    for (uint32_t k = f.offsets[t]; k < f.offsets[t + 1]; ++k) {
+      const float* row = Find(f.hashes[k]);
+      if (row == nullptr) continue;
+      for (int l = 0; l < L; ++l) e[l] += row[l];
+    }
+  }
+  ViterbiDecode(emit.data(), n, trans_.data(), labels);
+}
+
+const RefTagger& RefTagger::Builtin() {
+  static const RefTagger* tagger = [] {
+    auto* t = new RefTagger;
+    std::string text;
+    for (const char* const* c = kBuiltinReferenceTaggerChunks; *c != nullptr;
+         ++c)
+      text += *c;
+    std::string error;
+    // A malformed shipped model is a build defect (a test loads it); the
+    // rule parser then runs alone rather than failing every parse.
+    if (!text.empty() && !t->Load(text, &error)) *t = RefTagger();
+    return t;
+  }();
+  return *tagger;
+}
+
+}  // namespace evq::cite
