@@ -101,7 +101,8 @@ bool RefTagger::Load(std::string_view text, std::string* error) {
     *error = "bad scale line";
     return false;
   }
-  auto parse_pairs = [&](std::string_view s, float* row) {
+  scale_ = static_cast<float>(scale);
+  auto parse_pairs = [&](std::string_view s, auto* row, bool quantised) {
     while (!s.empty()) {
       size_t sp = s.find(' ');
       std::string_view pair = s.substr(0, sp);
@@ -113,14 +114,20 @@ bool RefTagger::Load(std::string_view text, std::string* error) {
           !ParseInt(pair.substr(0, colon), &l) || l < 0 || l >= L ||
           !ParseInt(pair.substr(colon + 1), &w))
         return false;
-      row[l] = static_cast<float>(w) / static_cast<float>(scale);
+      if (quantised) {
+        if (w < -32768 || w > 32767) return false;
+        row[l] = static_cast<int16_t>(w);
+      } else {
+        row[l] = static_cast<float>(w) / static_cast<float>(scale);
+      }
     }
     return true;
   };
   trans_.assign((L + 1) * L, 0.0f);
   for (int r = 0; r <= L; ++r) {
     std::string_view line = NextLine(&text);
-    if (!parse_pairs(line.substr(line.find('\t') + 1), &trans_[r * L])) {
+    if (!parse_pairs(line.substr(line.find('\t') + 1), &trans_[r * L],
+                     false)) {
       *error = "bad transition line";
       return false;
     }
@@ -141,28 +148,27 @@ bool RefTagger::Load(std::string_view text, std::string* error) {
   }
   size_t cap = 16;
   while (cap < rows.size() * 2) cap *= 2;
-  keys_.assign(cap, 0);
-  slot_row_.assign(cap, 0);
+  slots_.assign(cap, Slot{0, 0});
   mask_ = cap - 1;
   rows_ = rows.size();
-  weights_.assign(rows_ * L, 0.0f);
+  weights_.assign(rows_ * L, 0);
   for (size_t i = 0; i < rows.size(); ++i) {
-    if (!parse_pairs(rows[i].second, &weights_[i * L])) {
+    if (!parse_pairs(rows[i].second, &weights_[i * L], true)) {
       *error = "bad feature weights";
+      slots_.clear();
       return false;
     }
     uint64_t slot = Mix(rows[i].first) & mask_;
-    while (keys_[slot] != 0) slot = (slot + 1) & mask_;
-    keys_[slot] = rows[i].first;
-    slot_row_[slot] = static_cast<uint32_t>(i);
+    while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
+    slots_[slot] = Slot{rows[i].first, static_cast<uint32_t>(i)};
   }
   return true;
 }
 
-const float* RefTagger::Find(uint64_t key) const {
+const int16_t* RefTagger::Find(uint64_t key) const {
   uint64_t slot = Mix(key) & mask_;
-  while (keys_[slot] != 0) {
-    if (keys_[slot] == key) return &weights_[slot_row_[slot] * kNumRefLabels];
+  while (slots_[slot].key != 0) {
+    if (slots_[slot].key == key) return &weights_[slots_[slot].row * kNumRefLabels];
     slot = (slot + 1) & mask_;
   }
   return nullptr;
@@ -177,12 +183,13 @@ void RefTagger::Tag(const TokenFeatures& f, std::vector<int>* labels) const {
   }
   std::vector<float> emit(n * L, 0.0f);
   for (size_t t = 0; t < n; ++t) {
-    float* e = &emit[t * L];
+    int32_t sum[L] = {};
     for (uint32_t k = f.offsets[t]; k < f.offsets[t + 1]; ++k) {
-      const float* row = Find(f.hashes[k]);
+      const int16_t* row = Find(f.hashes[k]);
       if (row == nullptr) continue;
-      for (int l = 0; l < L; ++l) e[l] += row[l];
+      for (int l = 0; l < L; ++l) sum[l] += row[l];
     }
+    for (int l = 0; l < L; ++l) emit[t * L + l] = static_cast<float>(sum[l]) / scale_;
   }
   ViterbiDecode(emit.data(), n, trans_.data(), labels);
 }
