@@ -204,10 +204,16 @@ void FieldsFromLabels(std::string_view text,
     switch (seg.label) {
       case kLabelNumber:
         if (first) {
+          // "[12]", "12.", "3a": a list number has digits; the tagger
+          // sometimes takes an acronym author ("GBD 2019 ...") for one, and
+          // a wrong number would break numeric citation linking.
           std::string digits;
-          for (char c : s)
+          bool has_digit = false;
+          for (char c : s) {
             if (IsAlnum(c)) digits += c;
-          item->citation_number = digits;
+            has_digit = has_digit || IsDigit(c);
+          }
+          if (has_digit && digits.size() <= 5) item->citation_number = digits;
         }
         break;
       case kLabelAuthor:
