@@ -7,11 +7,13 @@
 //   train_references --train FILE.tsv ... --out MODEL [--epochs N]
 //                    [--min-count N] [--seed N]
 //   train_references --model MODEL --predict IN.txt --pred-out OUT.jsonl
+//   train_references [--model MODEL] --bench IN.txt [--rounds N]
 //
 // FILE.tsv lines: the reference string, a tab, "start-end=label" byte spans
 // (scripts/reference-labels.py writes them). Training is deterministic: the
 // same files in the same order give the same model byte for byte.
 #include <algorithm>
+#include <chrono>
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
@@ -265,11 +267,50 @@ void Predict(const std::string& model_path, const std::string& in_path,
         << "\n";
 }
 
+// Parse speed of the rule parser alone and of the tagger (with `model`,
+// or the shipped one) over the same strings, serialised as the CLI does;
+// alternated in rounds so a loaded machine slows both alike.
+void Bench(const std::string& model_path, const std::string& in_path,
+           int rounds) {
+  evq::cite::RefTagger loaded;
+  const evq::cite::RefTagger* tagger = &evq::cite::RefTagger::Builtin();
+  if (!model_path.empty()) {
+    std::ifstream m(model_path);
+    std::stringstream buf;
+    buf << m.rdbuf();
+    std::string error;
+    if (!loaded.Load(buf.str(), &error)) Die(model_path + ": " + error);
+    tagger = &loaded;
+  }
+  std::ifstream in(in_path);
+  if (!in) Die("cannot read " + in_path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  double secs[2] = {0, 0};
+  size_t bytes = 0;
+  for (int r = 0; r < rounds; ++r) {
+    for (int mode = 0; mode < 2; ++mode) {
+      auto start = std::chrono::steady_clock::now();
+      for (const auto& line : lines)
+        bytes += evq::CslItemToJson(evq::cite::ParseReferenceWith(
+                                        line, mode == 0 ? nullptr : tagger))
+                     .size();
+      secs[mode] += std::chrono::duration<double>(
+                        std::chrono::steady_clock::now() - start)
+                        .count();
+    }
+  }
+  double n = static_cast<double>(lines.size()) * rounds;
+  std::printf("rules %.0f refs/s, tagger %.0f refs/s, ratio %.2f (%zu bytes)\n",
+              n / secs[0], n / secs[1], secs[0] / secs[1], bytes);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string> train;
-  std::string out, model, predict, pred_out;
+  std::string out, model, predict, pred_out, bench;
+  int rounds = 5;
   int epochs = 12, min_count = 2, scale = 100;
   unsigned seed = 1;
   for (int i = 1; i < argc; ++i) {
@@ -287,6 +328,8 @@ int main(int argc, char** argv) {
     else if (a == "--min-count") min_count = std::stoi(value());
     else if (a == "--seed") seed = static_cast<unsigned>(std::stoul(value()));
     else if (a == "--scale") scale = std::stoi(value());
+    else if (a == "--bench") bench = value();
+    else if (a == "--rounds") rounds = std::stoi(value());
     else Die("unknown argument " + a);
   }
   if (!train.empty()) {
@@ -299,6 +342,7 @@ int main(int argc, char** argv) {
       Die("--predict needs --model (or --train) and --pred-out");
     Predict(model, predict, pred_out);
   }
-  if (train.empty() && predict.empty()) Die("nothing to do; see the header");
+  if (!bench.empty()) Bench(model, bench, rounds);
+  if (train.empty() && predict.empty() && bench.empty()) Die("nothing to do; see the header");
   return 0;
 }

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "cite/reference_parts.h"
 #include "cite/reference_text.h"
@@ -29,6 +30,27 @@ uint64_t Hash2(char tmpl, std::string_view a, std::string_view b) {
   h = (h ^ 0xFFu) * kFnvPrime;
   for (char c : b) h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
   return h;
+}
+
+// Hash(tmpl, value) of the ASCII-lowercased value, without a copy.
+uint64_t HashLower(char tmpl, std::string_view value) {
+  uint64_t h = kFnvOffset;
+  h = (h ^ static_cast<unsigned char>(tmpl)) * kFnvPrime;
+  for (char c : value)
+    h = (h ^ static_cast<unsigned char>(ToLower(c))) * kFnvPrime;
+  return h;
+}
+
+// A small number's decimal digits in buf (feature values are spelled as
+// std::to_string would, without the allocation).
+std::string_view Digits(size_t v, char (&buf)[24]) {
+  char* e = buf + sizeof buf;
+  char* p = e;
+  do {
+    *--p = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  return std::string_view(p, static_cast<size_t>(e - p));
 }
 
 bool IsContinuation(char c) {
@@ -96,8 +118,15 @@ std::string_view Lexicon(std::string_view c) {
       {"for", "func"},       {"on", "func"},        {"to", "func"},
       {"de", "func"},        {"la", "func"},        {"der", "func"},
   };
-  for (const auto& [w, cls] : kWords)
-    if (c == w) return cls;
+  // Built once from the list (the first entry for a word wins).
+  static const auto* index = [] {
+    auto* m = new std::unordered_map<std::string_view, std::string_view>;
+    for (const auto& [w, cls] : kWords) m->emplace(w, cls);
+    return m;
+  }();
+  if (c.size() > 12) return "";
+  auto it = index->find(c);
+  if (it != index->end()) return it->second;
   if (MonthNumber(c) != 0) return "month";
   return "";
 }
@@ -158,11 +187,16 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
   size_t n = tokens.size();
   out->hashes.clear();
   out->offsets.assign(1, 0);
+  out->hashes.reserve(n * 34);
+  out->offsets.reserve(n + 1);
   std::vector<std::string> core(n);
   std::vector<std::string> shape(n);
+  // Each token's word class, looked up once (three templates read it).
+  std::vector<std::string_view> lexicon(n);
   for (size_t i = 0; i < n; ++i) {
     core[i] = Core(tokens[i].text);
     shape[i] = Shape(tokens[i].text);
+    lexicon[i] = Lexicon(core[i]);
   }
   auto word = [&](size_t i, int d) -> std::string_view {
     long k = static_cast<long>(i) + d;
@@ -193,24 +227,22 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
   int paren = 0;
   for (size_t i = 0; i < n; ++i) {
     const std::string& w = tokens[i].text;
-    std::string lower = w;
-    for (char& c : lower) c = ToLower(c);
     const std::string& c = core[i];
     auto add = [&](uint64_t h) { out->hashes.push_back(h); };
-    std::string_view lex = Lexicon(c);
+    std::string_view lex = lexicon[i];
     bool year = HasYear(w);
     char first = w.empty() ? ' ' : w.front();
     char last = w.empty() ? ' ' : w.back();
     char prev_last = i == 0 ? '^' : tokens[i - 1].text.back();
     if (first == '"') in_quote = true;
     if (first == '(' || first == '[') ++paren;
-    std::string part = std::to_string(parts < 5 ? parts : 5);
-    std::string flags;
-    flags += year ? 'Y' : '-';
-    flags += AllDigits(c) ? 'N' : '-';
-    flags += IsRange(w) ? 'R' : '-';
-    flags += IsInitials(w) ? 'I' : '-';
-    flags += StartsUpper(w, w.empty() || IsAlnum(w[0]) ? 0 : 1) ? 'C' : '-';
+    char part_buf[24];
+    std::string_view part = Digits(parts < 5 ? parts : 5, part_buf);
+    const char flag_chars[5] = {
+        year ? 'Y' : '-', AllDigits(c) ? 'N' : '-', IsRange(w) ? 'R' : '-',
+        IsInitials(w) ? 'I' : '-',
+        StartsUpper(w, w.empty() || IsAlnum(w[0]) ? 0 : 1) ? 'C' : '-'};
+    std::string_view flags(flag_chars, 5);
 
     add(Hash('b', ""));
     std::string_view rule = starts[i] < lead              ? "num"
@@ -219,7 +251,7 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
     add(Hash('A', rule));
     add(Hash2('a', rule, shape[i]));
     add(Hash('w', c));
-    add(Hash('r', lower));
+    add(HashLower('r', w));
     add(Hash('s', shape[i]));
     add(Hash('p', c.substr(0, 3)));
     add(Hash('q', c.size() > 3 ? c.substr(c.size() - 3) : c));
@@ -228,8 +260,9 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
     add(Hash('l', std::string_view(&last, 1)));
     add(Hash('F', flags));
     add(Hash('x', lex));
-    add(Hash('L', std::to_string(c.size() < 12 ? c.size() : 12)));
-    std::string pos = std::to_string(n <= 1 ? 0 : i * 8 / n);
+    char num_buf[24];
+    add(Hash('L', Digits(c.size() < 12 ? c.size() : 12, num_buf)));
+    std::string_view pos = Digits(n <= 1 ? 0 : i * 8 / n, num_buf);
     if (i == 0) pos = "first";
     if (i + 1 == n) pos = "last";
     add(Hash('o', pos));
@@ -249,8 +282,8 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
     add(Hash('k', std::string_view(&prev_last, 1)));
     add(Hash2('K', std::string_view(&prev_last, 1), shape[i]));
     add(Hash2('X', std::string_view(&prev_last, 1), lex));
-    add(Hash2('N', lex, i + 1 < n ? Lexicon(core[i + 1]) : "$"));
-    add(Hash2('M', i > 0 ? Lexicon(core[i - 1]) : "^", lex));
+    add(Hash2('N', lex, i + 1 < n ? lexicon[i + 1] : "$"));
+    add(Hash2('M', i > 0 ? lexicon[i - 1] : "^", lex));
     out->offsets.push_back(static_cast<uint32_t>(out->hashes.size()));
 
     if (year) year_seen = true;

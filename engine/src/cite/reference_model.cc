@@ -28,15 +28,23 @@ void ViterbiDecode(const float* emit, size_t n, const float* trans,
   constexpr int L = kNumRefLabels;
   out->assign(n, 0);
   if (n == 0) return;
-  std::vector<float> score(n * L);
-  std::vector<uint8_t> back(n * L);
+  // Reused between calls: this runs once per reference.
+  thread_local std::vector<float> score;
+  thread_local std::vector<uint8_t> back;
+  score.resize(n * L);
+  back.resize(n * L);
+  // Transitions by (label, previous) so the inner loop reads contiguously.
+  float into[L][L];
+  for (int l = 0; l < L; ++l)
+    for (int p = 0; p < L; ++p) into[l][p] = trans[(p + 1) * L + l];
   for (int l = 0; l < L; ++l) score[l] = trans[l] + emit[l];
   for (size_t t = 1; t < n; ++t) {
+    const float* prev = &score[(t - 1) * L];
     for (int l = 0; l < L; ++l) {
-      float best = -std::numeric_limits<float>::infinity();
+      float best = prev[0] + into[l][0];
       int arg = 0;
-      for (int p = 0; p < L; ++p) {
-        float s = score[(t - 1) * L + p] + trans[(p + 1) * L + l];
+      for (int p = 1; p < L; ++p) {
+        float s = prev[p] + into[l][p];
         if (s > best) {
           best = s;
           arg = p;
@@ -148,28 +156,32 @@ bool RefTagger::Load(std::string_view text, std::string* error) {
   }
   size_t cap = 16;
   while (cap < rows.size() * 2) cap *= 2;
-  slots_.assign(cap, Slot{0, 0});
+  slots_.assign(cap, Slot{});
+  tags_.assign(cap, 0);
   mask_ = cap - 1;
   rows_ = rows.size();
-  weights_.assign(rows_ * L, 0);
-  for (size_t i = 0; i < rows.size(); ++i) {
-    if (!parse_pairs(rows[i].second, &weights_[i * L], true)) {
+  for (const auto& [key, pairs] : rows) {
+    uint64_t slot = Mix(key) & mask_;
+    while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
+    slots_[slot].key = key;
+    tags_[slot] = Tag8(key);
+    if (!parse_pairs(pairs, slots_[slot].w, true)) {
       *error = "bad feature weights";
       slots_.clear();
+      tags_.clear();
       return false;
     }
-    uint64_t slot = Mix(rows[i].first) & mask_;
-    while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
-    slots_[slot] = Slot{rows[i].first, static_cast<uint32_t>(i)};
   }
   return true;
 }
 
+uint8_t RefTagger::Tag8(uint64_t key) { return static_cast<uint8_t>(key >> 56) | 1; }
+
 const int16_t* RefTagger::Find(uint64_t key) const {
   uint64_t slot = Mix(key) & mask_;
-  while (slots_[slot].key != 0) {
-    if (slots_[slot].key == key) return &weights_[slots_[slot].row * kNumRefLabels];
-    slot = (slot + 1) & mask_;
+  const uint8_t want = Tag8(key);
+  for (uint8_t have; (have = tags_[slot]) != 0; slot = (slot + 1) & mask_) {
+    if (have == want && slots_[slot].key == key) return slots_[slot].w;
   }
   return nullptr;
 }
@@ -181,13 +193,25 @@ void RefTagger::Tag(const TokenFeatures& f, std::vector<int>* labels) const {
     labels->assign(n, 0);
     return;
   }
-  std::vector<float> emit(n * L, 0.0f);
+  thread_local std::vector<float> emit;
+  emit.resize(n * L);
+  // The probes are independent cache misses: prefetching a few features
+  // ahead lets them overlap instead of waiting for each in turn.
+  constexpr size_t kAhead = 12;
+  const size_t total = f.hashes.size();
+  auto prefetch = [&](uint64_t key) {
+    uint64_t slot = Mix(key) & mask_;
+    if (tags_[slot] != 0) __builtin_prefetch(&slots_[slot]);
+  };
+  for (size_t k = 0; k < kAhead && k < total; ++k) prefetch(f.hashes[k]);
   for (size_t t = 0; t < n; ++t) {
-    int32_t sum[L] = {};
+    int32_t sum[kRowWidth] = {};
     for (uint32_t k = f.offsets[t]; k < f.offsets[t + 1]; ++k) {
+      if (k + kAhead < total)
+        prefetch(f.hashes[k + kAhead]);
       const int16_t* row = Find(f.hashes[k]);
       if (row == nullptr) continue;
-      for (int l = 0; l < L; ++l) sum[l] += row[l];
+      for (int l = 0; l < kRowWidth; ++l) sum[l] += row[l];
     }
     for (int l = 0; l < L; ++l) emit[t * L + l] = static_cast<float>(sum[l]) / scale_;
   }

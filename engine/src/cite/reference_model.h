@@ -65,20 +65,27 @@ class RefTagger {
   void Tag(const TokenFeatures& features, std::vector<int>* labels) const;
 
  private:
-  // Row of weights for a feature hash, nullptr when unknown.
+  // Weights for a feature hash (kNumRefLabels of them), nullptr when
+  // unknown.
   const int16_t* Find(uint64_t key) const;
 
-  // Key and row side by side, so a probe costs one cache miss: tagging is
-  // bound by memory latency (about 900 probes per reference).
-  struct Slot {
+  // Tagging is bound by memory latency (about 900 probes per reference), so
+  // a slot holds its key and all labels' weights in one 64-byte cache line:
+  // a probe is one miss. The weights are the file's integers (they fit in
+  // 16 bits); the padding lets the row sum vectorise.
+  static constexpr int kRowWidth = 24;
+  struct alignas(64) Slot {
     uint64_t key;  // 0 = empty
-    uint32_t row;
+    int16_t w[kRowWidth];
   };
+  static_assert(sizeof(Slot) == 64);
   std::vector<float> trans_;  // (kNumRefLabels + 1) * kNumRefLabels
-  std::vector<Slot> slots_;   // open addressing
-  // rows_ * kNumRefLabels quantised weights (the file's integers, which fit
-  // in 16 bits), half the memory of floats.
-  std::vector<int16_t> weights_;
+  std::vector<Slot> slots_;   // open addressing, linear probing
+  // A byte per slot (0 = empty, else 8 bits of the key with the low bit
+  // set), small enough to stay in cache: most unknown features are turned
+  // away here without touching their slot's line.
+  std::vector<uint8_t> tags_;
+  static uint8_t Tag8(uint64_t key);
   float scale_ = 1;
   size_t rows_ = 0;
   uint64_t mask_ = 0;
