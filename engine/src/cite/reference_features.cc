@@ -221,6 +221,9 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
   bool rule_editor = false;
   size_t rule_author_end =
       lead + FindAuthorEnd(std::string_view(joined).substr(lead), &rule_editor);
+  out->author_from = lead == 0 ? 0 : 1;
+  out->author_end = rule_author_end;
+  out->author_editor = rule_editor;
   int parts = 0;        // sentence-like parts ended before this token
   bool year_seen = false;
   bool in_quote = false;

@@ -16,6 +16,12 @@ namespace evq::cite {
 struct TokenFeatures {
   std::vector<uint64_t> hashes;
   std::vector<uint32_t> offsets;
+  // The rule parser's author list as the features saw it (FindAuthorEnd on
+  // the tokens joined by single spaces, from token author_from on): kept so
+  // the parser's author correction need not run it again.
+  size_t author_from = 0;
+  size_t author_end = 0;  // offset in the joined string
+  bool author_editor = false;
 };
 
 // Fills *out for `tokens` (one string's tokens, in order). Deterministic:

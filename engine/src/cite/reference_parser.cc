@@ -231,7 +231,7 @@ CslItem ParseReferenceRules(std::string_view text) {
 // Only tokens at the start that the tagger gave to author, title or note
 // are relabelled.
 void CorrectAuthorSpan(const std::vector<RefToken>& tokens,
-                       std::vector<int>* labels) {
+                       const TokenFeatures& features, std::vector<int>* labels) {
   std::string joined;
   std::vector<size_t> starts(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -242,9 +242,12 @@ void CorrectAuthorSpan(const std::vector<RefToken>& tokens,
   size_t first = 0;
   while (first < tokens.size() && (*labels)[first] == kLabelNumber) ++first;
   if (first >= tokens.size() || (*labels)[first] != kLabelAuthor) return;
-  bool editor = false;
-  size_t end = starts[first] +
-               FindAuthorEnd(std::string_view(joined).substr(starts[first]), &editor);
+  bool editor = features.author_editor;
+  size_t end = features.author_end;
+  if (first != features.author_from) {  // the features' list starts elsewhere
+    end = starts[first] +
+          FindAuthorEnd(std::string_view(joined).substr(starts[first]), &editor);
+  }
   if (editor || end == starts[first]) return;
   // The rule's end must fall on a token end.
   size_t last = first;
@@ -273,7 +276,7 @@ CslItem ParseReferenceWith(std::string_view text, const RefTagger* tagger) {
   ExtractFeatures(tokens, &features);
   std::vector<int> labels;
   tagger->Tag(features, &labels);
-  CorrectAuthorSpan(tokens, &labels);
+  CorrectAuthorSpan(tokens, features, &labels);
   FieldsFromLabels(text, tokens, labels, &item);
   if (item.issued.year == 0 && item.issued.literal.empty()) {
     // A year the tagger left unlabelled (or labelled as a number).
