@@ -7,6 +7,7 @@
 //   train_references --train FILE.tsv ... --out MODEL [--epochs N]
 //                    [--min-count N] [--seed N]
 //   train_references --model MODEL --predict IN.txt --pred-out OUT.jsonl
+//                    (MODEL "rules": the rule parser alone)
 //   train_references [--model MODEL] --bench IN.txt [--rounds N]
 //
 // FILE.tsv lines: the reference string, a tab, "start-end=label" byte spans
@@ -251,6 +252,14 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
 
 void Predict(const std::string& model_path, const std::string& in_path,
              const std::string& out_path) {
+  if (model_path == "rules") {  // the rule parser alone, for comparison
+    std::ifstream in(in_path);
+    if (!in) Die("cannot read " + in_path);
+    std::ofstream out(out_path);
+    for (std::string line; std::getline(in, line);)
+      out << evq::CslItemToJson(evq::cite::ParseReferenceRules(line)) << "\n";
+    return;
+  }
   std::ifstream m(model_path);
   if (!m) Die("cannot read " + model_path);
   std::stringstream buf;

@@ -100,6 +100,10 @@ std::string CleanPages(std::string_view s) {
       break;
     }
   }
+  // A range has no sentence break: what follows one ("811-816. 5809519",
+  // a bare PubMed id) was run into the span by the tagger.
+  size_t brk = s.find(". ");
+  if (brk != std::string_view::npos) s = s.substr(0, brk);
   return std::string(Trim(s, " ,;:.()[]"));
 }
 
@@ -251,7 +255,15 @@ void FieldsFromLabels(std::string_view text,
         if (first) SetVolume(s, item);
         break;
       case kLabelPages:
-        if (first) item->page = CleanPages(s);
+        if (first) {
+          // A bare PubMed id after the range ("52-57 20682906") is the
+          // identifier the extractor already took, not a page.
+          if (!item->pmid.empty()) {
+            size_t at = s.find(" " + item->pmid);
+            if (at != std::string::npos) s.erase(at);
+          }
+          item->page = CleanPages(s);
+        }
         break;
       case kLabelPublisher:
         if (first) item->publisher = std::string(TrimPunct(StripQuotes(s)));
