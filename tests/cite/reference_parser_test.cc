@@ -102,10 +102,7 @@ TEST(ReferenceParserTest, VancouverEtAlAndAccessed) {
   EXPECT_EQ(it.accessed.day, 12);
 }
 
-// DISABLED while the tagger gets this style wrong (regressed when
-// ParseReference moved from the rules to the trained tagger; the rule
-// parser, cite::ParseReferenceRules, still passes it).
-TEST(ReferenceParserTest, DISABLED_VancouverChapterWithEditors) {
+TEST(ReferenceParserTest, VancouverChapterWithEditors) {
   CslItem it = ParseReference(
       "Meltzer PS, Kallioniemi A, Trent JM. Chromosome alterations in human "
       "solid tumors. In: Vogelstein B, Kinzler KW, editors. The genetic basis "
@@ -338,10 +335,7 @@ TEST(ReferenceParserTest, AbbreviatedJournalWithLongAbbreviations) {
   EXPECT_EQ(it.page, "10-19");
 }
 
-// DISABLED while the tagger gets this style wrong (regressed when
-// ParseReference moved from the rules to the trained tagger; the rule
-// parser, cite::ParseReferenceRules, still passes it).
-TEST(ReferenceParserTest, DISABLED_BookTitleColonIsNotPlace) {
+TEST(ReferenceParserTest, BookTitleColonIsNotPlace) {
   CslItem it = ParseReference(
       "Ames, P. (2001). Early motion. In R. Cole (Ed.), Healing tissues after "
       "injury: A guide for therapists (pp. 3-14). Albany, New York: Hill "
@@ -396,10 +390,7 @@ TEST(ReferenceParserTest, CapitalParticleFamilyName) {
   EXPECT_EQ(it.publisher, "Spectrum");
 }
 
-// DISABLED while the tagger gets this style wrong (regressed when
-// ParseReference moved from the rules to the trained tagger; the rule
-// parser, cite::ParseReferenceRules, still passes it).
-TEST(ReferenceParserTest, DISABLED_MeetingPlaceInBracketsEndsTheContainer) {
+TEST(ReferenceParserTest, MeetingPlaceInBracketsEndsTheContainer) {
   CslItem it = ParseReference(
       "Rao, S. Fast gait tracking. In Proc. Workshop on Motion Capture "
       "(Toronto, 2005), pp. 7-12.");

@@ -87,6 +87,18 @@ std::string CleanTitle(std::string_view s) {
   return std::string(s);
 }
 
+// "(Toronto" -> "Toronto": a bracket whose partner fell in another field
+// ("(Toronto, 2005)" is place and date).
+std::string_view StripLoneBrackets(std::string_view s) {
+  if (!s.empty() && (s.front() == '(' || s.front() == '[') &&
+      s.find(s.front() == '(' ? ')' : ']') == std::string_view::npos)
+    s.remove_prefix(1);
+  if (!s.empty() && (s.back() == ')' || s.back() == ']') &&
+      s.find(s.back() == ')' ? '(' : '[') == std::string_view::npos)
+    s.remove_suffix(1);
+  return s;
+}
+
 // "pp. 1477-81." -> "1477-81"; "p. A62" -> "A62"; "S. 12-14" -> "12-14".
 std::string CleanPages(std::string_view s) {
   s = Trim(s, " ,;:.()[]");
@@ -270,7 +282,8 @@ void FieldsFromLabels(std::string_view text,
         break;
       case kLabelLocation:
         if (first)
-          item->publisher_place = std::string(TrimPunct(StripQuotes(s)));
+          item->publisher_place =
+              std::string(TrimPunct(StripLoneBrackets(TrimPunct(StripQuotes(s)))));
         break;
       case kLabelEdition:
         if (first) item->edition = CleanEdition(s);
