@@ -241,10 +241,7 @@ TEST(ReferenceParserTest, CorporateAuthorRetrievedFrom) {
   EXPECT_EQ(it.type, "webpage");
 }
 
-// DISABLED while the tagger gets this style wrong (regressed when
-// ParseReference moved from the rules to the trained tagger; the rule
-// parser, cite::ParseReferenceRules, still passes it).
-TEST(ReferenceParserTest, DISABLED_RetrievedWithAccessDate) {
+TEST(ReferenceParserTest, RetrievedWithAccessDate) {
   CslItem it = ParseReference(
       "Bloggs, J. (2019, May 3). How to sleep well. The Sleep Blog. Retrieved "
       "May 5, 2020, from https://sleep.example.org/well");

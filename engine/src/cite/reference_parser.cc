@@ -301,6 +301,19 @@ CslItem ParseReferenceWith(std::string_view text, const RefTagger* tagger) {
       item.type = std::move(rules.type);
     }
   }
+  if (item.container_title.empty() &&
+      item.title.find(". ") != std::string::npos) {
+    // A title of two sentences and no container: the tagger may have run
+    // the title into the site or journal after it ("How to sleep well. The
+    // Sleep Blog."). Where the rules split the same text there, into a
+    // title and a container, their split is taken.
+    CslItem rules = ParseReferenceRules(text);
+    if (!rules.title.empty() && !rules.container_title.empty() &&
+        item.title == rules.title + ". " + rules.container_title) {
+      item.title = std::move(rules.title);
+      item.container_title = std::move(rules.container_title);
+    }
+  }
   if (item.issued.year == 0 && item.issued.literal.empty()) {
     // A year the tagger left unlabelled (or labelled as a number).
     std::string s = NormalizeReference(text);
