@@ -133,6 +133,18 @@ void SetVolume(std::string_view s, CslItem* item) {
     size_t d = DigitRun(t, i);
     volume = d != 0 ? std::string(t.substr(i, d)) : std::string(TrimPunct(t));
   }
+  // A volume is a number, in digits or Roman numerals; words ("to appear",
+  // "CS") are the tagger's mistakes and left out.
+  bool numeral = !volume.empty();
+  for (char c : volume) {
+    if (IsDigit(c)) {
+      numeral = true;
+      break;
+    }
+    if (std::string_view("IVXLCivxlc").find(c) == std::string_view::npos)
+      numeral = false;
+  }
+  if (!numeral) volume.clear();
   if (item->volume.empty()) item->volume = volume;
   if (item->issue.empty()) item->issue = issue;
 }
