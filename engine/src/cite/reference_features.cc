@@ -4,6 +4,7 @@
 // encode exactly those, nothing learned from a particular corpus.
 #include "cite/reference_features.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -225,6 +226,8 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
   out->author_end = rule_author_end;
   out->author_editor = rule_editor;
   int parts = 0;        // sentence-like parts ended before this token
+  int year_part = -1;   // the part the first year is in
+  bool in_seen = false;  // an "In"/"in:" opening a container came before
   bool year_seen = false;
   bool in_quote = false;
   int paren = 0;
@@ -287,7 +290,14 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
     add(Hash2('X', std::string_view(&prev_last, 1), lex));
     add(Hash2('N', lex, i + 1 < n ? lexicon[i + 1] : "$"));
     add(Hash2('M', i > 0 ? lexicon[i - 1] : "^", lex));
+    // Where the token sits relative to the first year's part and to an
+    // "In" (a container follows it).
+    char since_buf[24];
+    int since = year_part < 0 ? 9 : std::min(parts - year_part, 4);
+    add(Hash2('S', Digits(since, since_buf), in_seen ? "i" : "-"));
     out->offsets.push_back(static_cast<uint32_t>(out->hashes.size()));
+    if (i > 0 && (w == "In" || w == "In:" || w == "in:")) in_seen = true;
+    if (year && year_part < 0) year_part = parts;
 
     if (year) year_seen = true;
     if (last == '"' || (w.size() > 1 && w[w.size() - 2] == '"')) in_quote = false;
