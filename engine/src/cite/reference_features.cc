@@ -228,6 +228,7 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
   int parts = 0;        // sentence-like parts ended before this token
   int year_part = -1;   // the part the first year is in
   bool in_seen = false;  // an "In"/"in:" opening a container came before
+  bool part_start = true;  // the previous token ended a part
   bool year_seen = false;
   bool in_quote = false;
   int paren = 0;
@@ -295,6 +296,8 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
     char since_buf[24];
     int since = year_part < 0 ? 9 : std::min(parts - year_part, 4);
     add(Hash2('S', Digits(since, since_buf), in_seen ? "i" : "-"));
+    // The first word of a part: fields change mostly there.
+    add(Hash2('n', part_start ? part : "-", flags));
     out->offsets.push_back(static_cast<uint32_t>(out->hashes.size()));
     if (i > 0 && (w == "In" || w == "In:" || w == "in:")) in_seen = true;
     if (year && year_part < 0) year_part = parts;
@@ -305,7 +308,8 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
          (w.size() > 1 && (w[w.size() - 2] == ')' || w[w.size() - 2] == ']'))) &&
         paren > 0)
       --paren;
-    if (EndsPart(tokens[i], c)) ++parts;
+    part_start = EndsPart(tokens[i], c);
+    if (part_start) ++parts;
   }
 }
 
