@@ -93,6 +93,35 @@ bool ParseInt(std::string_view s, long* v) {
   return r.ec == std::errc() && r.ptr == s.data() + s.size();
 }
 
+// "label:weight label:weight ..." into row (16-bit weights). By hand, not
+// with find/from_chars per pair: the shipped model's ~28k rows are parsed
+// at every process start.
+bool ParseRow(std::string_view s, int16_t* row) {
+  const char* p = s.data();
+  const char* e = p + s.size();
+  auto digit = [&] { return p < e && *p >= '0' && *p <= '9'; };
+  while (p < e) {
+    if (!digit()) return false;
+    long l = 0;
+    while (digit() && l < 1000) l = l * 10 + (*p++ - '0');
+    if (l >= kNumRefLabels || p >= e || *p != ':') return false;
+    ++p;
+    bool neg = p < e && *p == '-';
+    if (neg) ++p;
+    if (!digit()) return false;
+    long w = 0;
+    while (digit() && w <= 32768) w = w * 10 + (*p++ - '0');
+    if (neg) w = -w;
+    if (w < -32768 || w > 32767) return false;
+    row[l] = static_cast<int16_t>(w);
+    if (p < e) {
+      if (*p != ' ') return false;
+      ++p;
+    }
+  }
+  return true;
+}
+
 uint64_t Mix(uint64_t k) {
   k ^= k >> 33;
   k *= 0xff51afd7ed558ccdULL;
@@ -125,7 +154,8 @@ bool RefTagger::Load(std::string_view text, std::string* error) {
     return false;
   }
   scale_ = static_cast<float>(scale);
-  auto parse_pairs = [&](std::string_view s, auto* row, bool quantised) {
+  // Transition rows: weights may exceed 16 bits, so parsed apart.
+  auto parse_pairs = [&](std::string_view s, float* row) {
     while (!s.empty()) {
       size_t sp = s.find(' ');
       std::string_view pair = s.substr(0, sp);
@@ -137,26 +167,21 @@ bool RefTagger::Load(std::string_view text, std::string* error) {
           !ParseInt(pair.substr(0, colon), &l) || l < 0 || l >= L ||
           !ParseInt(pair.substr(colon + 1), &w))
         return false;
-      if (quantised) {
-        if (w < -32768 || w > 32767) return false;
-        row[l] = static_cast<int16_t>(w);
-      } else {
-        row[l] = static_cast<float>(w) / static_cast<float>(scale);
-      }
+      row[l] = static_cast<float>(w) / static_cast<float>(scale);
     }
     return true;
   };
   trans_.assign((L + 1) * L, 0.0f);
   for (int r = 0; r <= L; ++r) {
     std::string_view line = NextLine(&text);
-    if (!parse_pairs(line.substr(line.find('\t') + 1), &trans_[r * L],
-                     false)) {
+    if (!parse_pairs(line.substr(line.find('\t') + 1), &trans_[r * L])) {
       *error = "bad transition line";
       return false;
     }
   }
   // Feature rows: "<16 hex digits>\t<label>:<weight> ...".
   std::vector<std::pair<uint64_t, std::string_view>> rows;
+  rows.reserve(text.size() / 64);
   while (!text.empty()) {
     std::string_view line = NextLine(&text);
     if (line.empty()) continue;
@@ -180,7 +205,7 @@ bool RefTagger::Load(std::string_view text, std::string* error) {
     while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
     slots_[slot].key = key;
     tags_[slot] = Tag8(key);
-    if (!parse_pairs(pairs, slots_[slot].w, true)) {
+    if (!ParseRow(pairs, slots_[slot].w)) {
       *error = "bad feature weights";
       slots_.clear();
       tags_.clear();
