@@ -87,6 +87,27 @@ std::string CleanTitle(std::string_view s) {
   return std::string(s);
 }
 
+// "Condor Technical Summary. TR 1069", "Title, Masters Thesis": a genre or
+// status note the tagger ran into the title ends it, at the sentence break
+// or comma before it.
+std::string_view CutGenreTail(std::string_view s) {
+  static constexpr std::string_view kNotes[] = {
+      "technical report", "tech. rep", "tech report", "tech. report", "tr ",
+      "report ", "master's thesis", "masters thesis", "phd thesis",
+      "ph.d. thesis", "ph. d. thesis", "doctoral dissertation",
+      "dissertation", "thesis", "internet-draft", "internet draft",
+      "to appear", "submitted", "unpublished", "manuscript", "in press",
+      "working paper", "personal communication"};
+  for (size_t i = 0; i + 2 < s.size(); ++i) {
+    if (!((s[i] == '.' || s[i] == ',') && s[i + 1] == ' ')) continue;
+    std::string_view rest = s.substr(i + 2);
+    for (std::string_view note : kNotes) {
+      if (StartsWithIgnoreCase(rest, note)) return s.substr(0, i + 1);
+    }
+  }
+  return s;
+}
+
 // "(Toronto" -> "Toronto": a bracket whose partner fell in another field
 // ("(Toronto, 2005)" is place and date).
 std::string_view StripLoneBrackets(std::string_view s) {
@@ -260,7 +281,7 @@ void FieldsFromLabels(std::string_view text,
         }
         break;
       case kLabelTitle:
-        if (first) item->title = CleanTitle(s);
+        if (first) item->title = CleanTitle(CutGenreTail(s));
         break;
       case kLabelJournal:
       case kLabelContainer:
