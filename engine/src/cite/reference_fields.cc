@@ -87,22 +87,44 @@ std::string CleanTitle(std::string_view s) {
   return std::string(s);
 }
 
-// "Condor Technical Summary. TR 1069", "Title, Masters Thesis": a genre or
-// status note the tagger ran into the title ends it, at the sentence break
-// or comma before it.
-std::string_view CutGenreTail(std::string_view s) {
+// Whether s opens with a genre or status note ("Technical Report ...",
+// "Masters Thesis", "to appear").
+bool StartsWithNote(std::string_view s) {
   static constexpr std::string_view kNotes[] = {
       "technical report", "tech. rep", "tech report", "tech. report", "tr ",
       "report ", "master's thesis", "masters thesis", "phd thesis",
       "ph.d. thesis", "ph. d. thesis", "doctoral dissertation",
       "dissertation", "thesis", "internet-draft", "internet draft",
       "to appear", "submitted", "unpublished", "manuscript", "in press",
-      "working paper", "personal communication"};
+      "working paper", "personal communication", "draft paper", "us patent",
+      "technical"};
+  for (std::string_view note : kNotes) {
+    if (StartsWithIgnoreCase(s, note)) return true;
+  }
+  return false;
+}
+
+// "Condor Technical Summary. TR 1069", "Title, Masters Thesis": a note
+// the tagger ran into the title ends it, at the sentence break or comma
+// before it.
+std::string_view CutGenreTail(std::string_view s) {
   for (size_t i = 0; i + 2 < s.size(); ++i) {
-    if (!((s[i] == '.' || s[i] == ',') && s[i + 1] == ' ')) continue;
-    std::string_view rest = s.substr(i + 2);
-    for (std::string_view note : kNotes) {
-      if (StartsWithIgnoreCase(rest, note)) return s.substr(0, i + 1);
+    if ((s[i] == '.' || s[i] == ',') && s[i + 1] == ' ' &&
+        StartsWithNote(s.substr(i + 2)))
+      return s.substr(0, i + 1);
+  }
+  return s;
+}
+
+// "Logics of Programs, volume 193, of Lecture Notes", "Handbook (Vol. 3,
+// Part A": the volume the tagger ran into a container ends it.
+std::string_view CutVolumeTail(std::string_view s) {
+  static constexpr std::string_view kMarks[] = {", volume ", ", vol. ",
+                                                " (vol. ", ", pp. "};
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != ',' && s[i] != ' ') continue;
+    for (std::string_view mark : kMarks) {
+      if (StartsWithIgnoreCase(s.substr(i), mark) && i > 0) return s.substr(0, i);
     }
   }
   return s;
@@ -289,7 +311,10 @@ void FieldsFromLabels(std::string_view text,
           // "In Proceedings of X" stays whole, as the rule parser and
           // AnyStyle's data both keep it: the "In" tells a chapter or paper
           // from an article (GuessType).
-          item->container_title = CleanTitle(s);
+          std::string_view c = CutVolumeTail(s);
+          // "Technical Report KSL-91-71" names the genre, not a container.
+          if (StartsWithNote(c)) break;
+          item->container_title = CleanTitle(c);
           journal = seg.label == kLabelJournal;
         }
         break;
