@@ -60,6 +60,11 @@ std::string_view StripEditorMarks(std::string_view s) {
 
 void SetNames(std::string_view s, std::vector<CslName>* names, bool* et_al) {
   s = Trim(s, " ,;:");
+  // "(M. Cooper, J. C. Watson & W. B. Stiles, Eds.)": the brackets are not
+  // part of the first or last name.
+  if (s.size() > 2 && ((s.front() == '(' && s.back() == ')') ||
+                       (s.front() == '[' && s.back() == ']')))
+    s = Trim(s.substr(1, s.size() - 2), " ,;:");
   if (s.empty()) return;
   *names = ParseNames(s, et_al);
   if (names->empty()) {
@@ -97,7 +102,7 @@ bool StartsWithNote(std::string_view s) {
       "dissertation", "thesis", "internet-draft", "internet draft",
       "to appear", "submitted", "unpublished", "manuscript", "in press",
       "working paper", "personal communication", "draft paper", "us patent",
-      "technical"};
+      "technical", "preprint"};
   for (std::string_view note : kNotes) {
     if (StartsWithIgnoreCase(s, note)) return true;
   }
@@ -336,7 +341,10 @@ void FieldsFromLabels(std::string_view text,
         }
         break;
       case kLabelPublisher:
-        if (first) item->publisher = std::string(TrimPunct(StripQuotes(s)));
+        if (first) {
+          std::string_view pub = TrimPunct(StripQuotes(s));
+          if (!StartsWithNote(pub)) item->publisher = std::string(pub);
+        }
         break;
       case kLabelLocation:
         if (first)
