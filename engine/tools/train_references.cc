@@ -352,6 +352,7 @@ int main(int argc, char** argv) {
     Predict(model, predict, pred_out);
   }
   if (!bench.empty()) Bench(model, bench, rounds);
-  if (train.empty() && predict.empty() && bench.empty()) Die("nothing to do; see the header");
+  if (train.empty() && predict.empty() && bench.empty())
+    Die("nothing to do; see the header");
   return 0;
 }

@@ -232,7 +232,7 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
   out->author_editor = rule_editor;
   int parts = 0;        // sentence-like parts ended before this token
   int year_part = -1;   // the part the first year is in
-  bool in_seen = false;  // an "In"/"in:" opening a container came before
+  bool in_seen = false;    // an "In"/"in:" opening a container came before
   bool part_start = true;  // the previous token ended a part
   bool year_seen = false;
   bool in_quote = false;

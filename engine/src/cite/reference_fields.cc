@@ -95,6 +95,7 @@ std::string CleanTitle(std::string_view s) {
 // Whether s opens with a genre or status note ("Technical Report ...",
 // "Masters Thesis", "to appear").
 bool StartsWithNote(std::string_view s) {
+  // clang-format off
   static constexpr std::string_view kNotes[] = {
       "technical report", "tech. rep", "tech report", "tech. report", "tr ",
       "report ", "master's thesis", "masters thesis", "phd thesis",
@@ -103,6 +104,7 @@ bool StartsWithNote(std::string_view s) {
       "to appear", "submitted", "unpublished", "manuscript", "in press",
       "working paper", "personal communication", "draft paper", "us patent",
       "technical", "preprint"};
+  // clang-format on
   for (std::string_view note : kNotes) {
     if (StartsWithIgnoreCase(s, note)) return true;
   }
@@ -129,7 +131,8 @@ std::string_view CutVolumeTail(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] != ',' && s[i] != ' ') continue;
     for (std::string_view mark : kMarks) {
-      if (StartsWithIgnoreCase(s.substr(i), mark) && i > 0) return s.substr(0, i);
+      if (StartsWithIgnoreCase(s.substr(i), mark) && i > 0)
+        return s.substr(0, i);
     }
   }
   return s;
@@ -348,8 +351,8 @@ void FieldsFromLabels(std::string_view text,
         break;
       case kLabelLocation:
         if (first)
-          item->publisher_place =
-              std::string(TrimPunct(StripLoneBrackets(TrimPunct(StripQuotes(s)))));
+          item->publisher_place = std::string(
+              TrimPunct(StripLoneBrackets(TrimPunct(StripQuotes(s)))));
         break;
       case kLabelEdition:
         if (first) item->edition = CleanEdition(s);

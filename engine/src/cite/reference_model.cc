@@ -215,7 +215,9 @@ bool RefTagger::Load(std::string_view text, std::string* error) {
   return true;
 }
 
-uint8_t RefTagger::Tag8(uint64_t key) { return static_cast<uint8_t>(key >> 56) | 1; }
+uint8_t RefTagger::Tag8(uint64_t key) {
+  return static_cast<uint8_t>(key >> 56) | 1;
+}
 
 const int16_t* RefTagger::Find(uint64_t key) const {
   uint64_t slot = Mix(key) & mask_;
@@ -247,8 +249,7 @@ void RefTagger::Tag(const TokenFeatures& f, std::vector<int>* labels) const {
   for (size_t t = 0; t < n; ++t) {
     int32_t sum[kRowWidth] = {};
     for (uint32_t k = f.offsets[t]; k < f.offsets[t + 1]; ++k) {
-      if (k + kAhead < total)
-        prefetch(f.hashes[k + kAhead]);
+      if (k + kAhead < total) prefetch(f.hashes[k + kAhead]);
       const int16_t* row = Find(f.hashes[k]);
       if (row == nullptr) continue;
       for (int l = 0; l < kRowWidth; ++l) sum[l] += row[l];

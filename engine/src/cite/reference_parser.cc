@@ -231,7 +231,8 @@ CslItem ParseReferenceRules(std::string_view text) {
 // Only tokens at the start that the tagger gave to author, title or note
 // are relabelled.
 void CorrectAuthorSpan(const std::vector<RefToken>& tokens,
-                       const TokenFeatures& features, std::vector<int>* labels) {
+                       const TokenFeatures& features,
+                       std::vector<int>* labels) {
   std::string joined;
   std::vector<size_t> starts(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -245,8 +246,9 @@ void CorrectAuthorSpan(const std::vector<RefToken>& tokens,
   bool editor = features.author_editor;
   size_t end = features.author_end;
   if (first != features.author_from) {  // the features' list starts elsewhere
-    end = starts[first] +
-          FindAuthorEnd(std::string_view(joined).substr(starts[first]), &editor);
+    end =
+        starts[first] +
+        FindAuthorEnd(std::string_view(joined).substr(starts[first]), &editor);
   }
   if (editor || end == starts[first]) return;
   // The rule's end must fall on a token end.
