@@ -37,13 +37,6 @@ constexpr MonthName kMonths[] = {
     {"dicembre", 12}, {"dezember", 12},
 };
 
-// Seasons map to no month but must still read as part of a date.
-bool IsSeason(std::string_view w) {
-  return EqualsIgnoreCase(w, "spring") || EqualsIgnoreCase(w, "summer") ||
-         EqualsIgnoreCase(w, "autumn") || EqualsIgnoreCase(w, "fall") ||
-         EqualsIgnoreCase(w, "winter");
-}
-
 int DayAt(std::string_view s, size_t i) {
   size_t n = DigitRun(s, i);
   if (n == 0 || n > 2) return 0;
@@ -57,10 +50,14 @@ int DayAt(std::string_view s, size_t i) {
 
 int MonthNumber(std::string_view word) {
   if (word.size() < 3 || word.size() > 10) return 0;
+  // Lowercased once, and the first letter checked before the rest: this
+  // runs for every word of every reference (the tagger's features too).
+  char buf[10];
+  for (size_t i = 0; i < word.size(); ++i) buf[i] = ToLower(word[i]);
+  std::string_view lower(buf, word.size());
   for (const MonthName& m : kMonths) {
-    if (EqualsIgnoreCase(word, m.name)) return m.month;
+    if (m.name[0] == buf[0] && m.name == lower) return m.month;
   }
-  if (IsSeason(word)) return 0;
   return 0;
 }
 

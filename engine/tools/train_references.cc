@@ -1,0 +1,358 @@
+// train_references: trains the reference tagger (averaged structured
+// perceptron over the features of reference_features.cc, first-order
+// transitions) from labelled reference strings, and scores models on
+// strings they did not see. Built with the engine, never installed;
+// scripts/train-references drives it.
+//
+//   train_references --train FILE.tsv ... --out MODEL [--epochs N]
+//                    [--min-count N] [--seed N]
+//   train_references --model MODEL --predict IN.txt --pred-out OUT.jsonl
+//                    (MODEL "rules": the rule parser alone)
+//   train_references [--model MODEL] --bench IN.txt [--rounds N]
+//
+// FILE.tsv lines: the reference string, a tab, "start-end=label" byte spans
+// (scripts/reference-labels.py writes them). Training is deterministic: the
+// same files in the same order give the same model byte for byte.
+#include <algorithm>
+#include <ctime>
+#include <cinttypes>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <random>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "cite/reference_features.h"
+#include "cite/reference_model.h"
+#include "cite/reference_tokens.h"
+#include "evq/csl.h"
+
+namespace {
+
+using evq::cite::kNumRefLabels;
+constexpr int L = kNumRefLabels;
+
+struct Example {
+  std::vector<uint32_t> feats;    // feature indexes, token t's from offs[t]
+  std::vector<uint32_t> offs;
+  std::vector<int> gold;
+};
+
+[[noreturn]] void Die(const std::string& msg) {
+  std::cerr << "train_references: " << msg << "\n";
+  std::exit(2);
+}
+
+// Label of each token: the span it overlaps most ("note" if none).
+bool TokenLabels(const std::string& line, std::string* text,
+                 std::vector<evq::cite::RefToken>* tokens,
+                 std::vector<int>* labels) {
+  size_t tab = line.find('\t');
+  if (tab == std::string::npos) return false;
+  *text = line.substr(0, tab);
+  struct Span {
+    size_t b, e;
+    int label;
+  };
+  std::vector<Span> spans;
+  std::istringstream in(line.substr(tab + 1));
+  std::string item;
+  while (in >> item) {
+    size_t dash = item.find('-');
+    size_t eq = item.find('=');
+    if (dash == std::string::npos || eq == std::string::npos) return false;
+    int label = evq::cite::RefLabelFromName(item.substr(eq + 1));
+    if (label < 0) Die("unknown label in " + item);
+    spans.push_back({std::stoul(item.substr(0, dash)),
+                     std::stoul(item.substr(dash + 1, eq - dash - 1)), label});
+  }
+  *tokens = evq::cite::TokenizeReference(*text);
+  labels->clear();
+  for (const auto& t : *tokens) {
+    int best = evq::cite::kLabelNote;
+    size_t best_overlap = 0;
+    for (const Span& s : spans) {
+      size_t b = std::max(s.b, t.begin);
+      size_t e = std::min(s.e, t.end);
+      if (e > b && e - b > best_overlap) {
+        best_overlap = e - b;
+        best = s.label;
+      }
+    }
+    labels->push_back(best);
+  }
+  return true;
+}
+
+struct Raw {
+  evq::cite::TokenFeatures f;
+  std::vector<int> gold;
+};
+
+std::vector<Raw> ReadSet(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) Die("cannot read " + path);
+  std::vector<Raw> out;
+  std::string line;
+  std::string text;
+  std::vector<evq::cite::RefToken> tokens;
+  while (std::getline(in, line)) {
+    Raw r;
+    if (!TokenLabels(line, &text, &tokens, &r.gold)) Die("bad line in " + path);
+    if (tokens.empty()) continue;
+    evq::cite::ExtractFeatures(tokens, &r.f);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+// Writes the averaged weights in the format RefTagger::Load reads; weights
+// under half a quantum are dropped, which prunes most rare features.
+void WriteModel(const std::string& path, const std::vector<uint64_t>& keys,
+                const std::vector<double>& w, const std::vector<double>& trans,
+                int scale) {
+  std::ofstream out(path);
+  if (!out) Die("cannot write " + path);
+  out << "evq-reference-tagger 1\nlabels";
+  for (auto n : evq::cite::kRefLabelNames) out << ' ' << n;
+  out << "\nscale " << scale << "\n";
+  auto pairs = [&](const double* row) {
+    std::string s;
+    for (int l = 0; l < L; ++l) {
+      long q = std::lround(row[l] * scale);
+      if (q == 0) continue;
+      if (!s.empty()) s += ' ';
+      s += std::to_string(l) + ":" + std::to_string(q);
+    }
+    return s;
+  };
+  for (int r = 0; r <= L; ++r)
+    out << "T" << r << "\t" << pairs(&trans[r * L]) << "\n";
+  std::vector<size_t> order(keys.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return keys[a] < keys[b]; });
+  size_t kept = 0;
+  for (size_t i : order) {
+    std::string p = pairs(&w[i * L]);
+    if (p.empty()) continue;
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016" PRIx64, keys[i]);
+    out << hex << "\t" << p << "\n";
+    ++kept;
+  }
+  std::cerr << "train_references: " << kept << " features written to "
+            << path << "\n";
+}
+
+void Train(const std::vector<std::string>& files, const std::string& out_path,
+           int epochs, int min_count, unsigned seed, int scale) {
+  std::vector<Raw> raw;
+  for (const auto& f : files) {
+    auto set = ReadSet(f);
+    std::cerr << "train_references: " << set.size() << " references from "
+              << f << "\n";
+    for (auto& r : set) raw.push_back(std::move(r));
+  }
+  // Features seen fewer than min_count times are dropped: they cannot be
+  // learnt reliably and would only grow the shipped model.
+  std::unordered_map<uint64_t, uint32_t> count;
+  for (const auto& r : raw)
+    for (uint64_t h : r.f.hashes) ++count[h];
+  std::vector<uint64_t> keys;
+  for (const auto& [h, c] : count)
+    if (static_cast<int>(c) >= min_count) keys.push_back(h);
+  std::sort(keys.begin(), keys.end());
+  std::unordered_map<uint64_t, uint32_t> index;
+  for (size_t i = 0; i < keys.size(); ++i)
+    index[keys[i]] = static_cast<uint32_t>(i);
+  std::vector<Example> data;
+  for (const auto& r : raw) {
+    Example ex;
+    ex.gold = r.gold;
+    ex.offs.push_back(0);
+    for (size_t t = 0; t + 1 < r.f.offsets.size(); ++t) {
+      for (uint32_t k = r.f.offsets[t]; k < r.f.offsets[t + 1]; ++k) {
+        auto it = index.find(r.f.hashes[k]);
+        if (it != index.end()) ex.feats.push_back(it->second);
+      }
+      ex.offs.push_back(static_cast<uint32_t>(ex.feats.size()));
+    }
+    data.push_back(std::move(ex));
+  }
+  raw.clear();
+  std::cerr << "train_references: " << keys.size() << " features, "
+            << data.size() << " references\n";
+
+  // Averaged perceptron: w are the current weights, acc the sum of
+  // step * update, so the average is w - acc / steps.
+  std::vector<double> w(keys.size() * L, 0.0), acc(keys.size() * L, 0.0);
+  std::vector<double> tw((L + 1) * L, 0.0), tacc((L + 1) * L, 0.0);
+  std::vector<float> emit, trans_f((L + 1) * L);
+  std::vector<int> pred;
+  std::vector<size_t> order(data.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937 rng(seed);
+  double step = 1;
+  for (int epoch = 0; epoch < epochs; ++epoch) {
+    // Fisher-Yates with the generator's raw output: std::shuffle's use of
+    // the generator differs between standard libraries.
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+    size_t errors = 0, tokens = 0;
+    for (size_t idx : order) {
+      const Example& ex = data[idx];
+      size_t n = ex.gold.size();
+      emit.assign(n * L, 0.0f);
+      for (size_t t = 0; t < n; ++t)
+        for (uint32_t k = ex.offs[t]; k < ex.offs[t + 1]; ++k)
+          for (int l = 0; l < L; ++l)
+            emit[t * L + l] += static_cast<float>(w[ex.feats[k] * L + l]);
+      for (size_t i = 0; i < trans_f.size(); ++i)
+        trans_f[i] = static_cast<float>(tw[i]);
+      evq::cite::ViterbiDecode(emit.data(), n, trans_f.data(), &pred);
+      tokens += n;
+      if (pred != ex.gold) {
+        for (size_t t = 0; t < n; ++t) {
+          int g = ex.gold[t], p = pred[t];
+          int gp = t == 0 ? 0 : ex.gold[t - 1] + 1;
+          int pp = t == 0 ? 0 : pred[t - 1] + 1;
+          if (g != p) {
+            ++errors;
+            for (uint32_t k = ex.offs[t]; k < ex.offs[t + 1]; ++k) {
+              size_t f = ex.feats[k] * L;
+              w[f + g] += 1;
+              acc[f + g] += step;
+              w[f + p] -= 1;
+              acc[f + p] -= step;
+            }
+          }
+          if (g != p || gp != pp) {
+            tw[gp * L + g] += 1;
+            tacc[gp * L + g] += step;
+            tw[pp * L + p] -= 1;
+            tacc[pp * L + p] -= step;
+          }
+        }
+      }
+      step += 1;
+    }
+    std::cerr << "train_references: epoch " << epoch + 1 << ": "
+              << errors << " of " << tokens << " tokens wrong\n";
+  }
+  for (size_t i = 0; i < w.size(); ++i) w[i] -= acc[i] / step;
+  for (size_t i = 0; i < tw.size(); ++i) tw[i] -= tacc[i] / step;
+  WriteModel(out_path, keys, w, tw, scale);
+}
+
+void Predict(const std::string& model_path, const std::string& in_path,
+             const std::string& out_path) {
+  if (model_path == "rules") {  // the rule parser alone, for comparison
+    std::ifstream in(in_path);
+    if (!in) Die("cannot read " + in_path);
+    std::ofstream out(out_path);
+    for (std::string line; std::getline(in, line);)
+      out << evq::CslItemToJson(evq::cite::ParseReferenceRules(line)) << "\n";
+    return;
+  }
+  std::ifstream m(model_path);
+  if (!m) Die("cannot read " + model_path);
+  std::stringstream buf;
+  buf << m.rdbuf();
+  evq::cite::RefTagger tagger;
+  std::string error;
+  if (!tagger.Load(buf.str(), &error)) Die(model_path + ": " + error);
+  std::ifstream in(in_path);
+  if (!in) Die("cannot read " + in_path);
+  std::ofstream out(out_path);
+  std::string line;
+  while (std::getline(in, line))
+    out << evq::CslItemToJson(evq::cite::ParseReferenceWith(line, &tagger))
+        << "\n";
+}
+
+// Parse speed of the rule parser alone and of the tagger (with `model`,
+// or the shipped one) over the same strings, serialised as the CLI does;
+// alternated in rounds so a loaded machine slows both alike. Parse and
+// serialise only: reading the file and loading the model are left out.
+void Bench(const std::string& model_path, const std::string& in_path,
+           int rounds) {
+  evq::cite::RefTagger loaded;
+  const evq::cite::RefTagger* tagger = &evq::cite::RefTagger::Builtin();
+  if (!model_path.empty()) {
+    std::ifstream m(model_path);
+    std::stringstream buf;
+    buf << m.rdbuf();
+    std::string error;
+    if (!loaded.Load(buf.str(), &error)) Die(model_path + ": " + error);
+    tagger = &loaded;
+  }
+  std::ifstream in(in_path);
+  if (!in) Die("cannot read " + in_path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  double secs[2] = {0, 0};
+  size_t bytes = 0;
+  for (int r = 0; r < rounds; ++r) {
+    for (int mode = 0; mode < 2; ++mode) {
+      // CPU time, not wall time: the machine is shared.
+      std::clock_t start = std::clock();
+      for (const auto& line : lines)
+        bytes += evq::CslItemToJson(evq::cite::ParseReferenceWith(
+                                        line, mode == 0 ? nullptr : tagger))
+                     .size();
+      secs[mode] += static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+    }
+  }
+  double n = static_cast<double>(lines.size()) * rounds;
+  std::printf("rules %.0f refs/s, tagger %.0f refs/s, ratio %.2f (%zu bytes)\n",
+              n / secs[0], n / secs[1], secs[0] / secs[1], bytes);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> train;
+  std::string out, model, predict, pred_out, bench;
+  int rounds = 5;
+  int epochs = 12, min_count = 2, scale = 100;
+  unsigned seed = 1;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) Die(a + " needs a value");
+      return argv[++i];
+    };
+    if (a == "--train") train.push_back(value());
+    else if (a == "--out") out = value();
+    else if (a == "--model") model = value();
+    else if (a == "--predict") predict = value();
+    else if (a == "--pred-out") pred_out = value();
+    else if (a == "--epochs") epochs = std::stoi(value());
+    else if (a == "--min-count") min_count = std::stoi(value());
+    else if (a == "--seed") seed = static_cast<unsigned>(std::stoul(value()));
+    else if (a == "--scale") scale = std::stoi(value());
+    else if (a == "--bench") bench = value();
+    else if (a == "--rounds") rounds = std::stoi(value());
+    else Die("unknown argument " + a);
+  }
+  if (!train.empty()) {
+    if (out.empty()) Die("--train needs --out");
+    Train(train, out, epochs, min_count, seed, scale);
+    if (model.empty()) model = out;
+  }
+  if (!predict.empty()) {
+    if (model.empty() || pred_out.empty())
+      Die("--predict needs --model (or --train) and --pred-out");
+    Predict(model, predict, pred_out);
+  }
+  if (!bench.empty()) Bench(model, bench, rounds);
+  if (train.empty() && predict.empty() && bench.empty())
+    Die("nothing to do; see the header");
+  return 0;
+}

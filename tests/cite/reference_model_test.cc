@@ -1,0 +1,155 @@
+// The trained reference tagger: the shipped model loads, tags
+// deterministically, and common citation styles parse to the right fields.
+#include <string>
+#include <vector>
+
+#include "cite/reference_features.h"
+#include "cite/reference_model.h"
+#include "cite/reference_tokens.h"
+#include "evq/csl.h"
+#include "gtest/gtest.h"
+
+namespace evq {
+namespace {
+
+using cite::RefTagger;
+
+TEST(ReferenceModelTest, ShippedModelLoads) {
+  const RefTagger& tagger = RefTagger::Builtin();
+  ASSERT_FALSE(tagger.empty());
+  EXPECT_GT(tagger.num_features(), 10000u);
+}
+
+TEST(ReferenceModelTest, TagsDeterministically) {
+  std::string s = "Smith J, Jones AB. Title of it. BMJ. 2019;364:l1234.";
+  std::vector<cite::RefToken> tokens = cite::TokenizeReference(s);
+  cite::TokenFeatures f;
+  cite::ExtractFeatures(tokens, &f);
+  std::vector<int> a, b;
+  RefTagger::Builtin().Tag(f, &a);
+  RefTagger::Builtin().Tag(f, &b);
+  EXPECT_EQ(a, b);
+  ASSERT_EQ(a.size(), tokens.size());
+}
+
+TEST(ReferenceModelTest, RejectsMalformedModel) {
+  RefTagger t;
+  std::string error;
+  EXPECT_FALSE(t.Load("not a model\n", &error));
+  EXPECT_FALSE(error.empty());
+  EXPECT_TRUE(t.empty());
+}
+
+TEST(ReferenceTokensTest, SplitsPackedVancouverNumbers) {
+  std::vector<cite::RefToken> t =
+      cite::TokenizeReference("BMJ. 2001;83(3):45-67. https://x.org/a;b:1");
+  ASSERT_EQ(t.size(), 5u);
+  EXPECT_EQ(t[1].text, "2001;");
+  EXPECT_EQ(t[2].text, "83(3):");
+  EXPECT_EQ(t[3].text, "45-67.");
+  EXPECT_EQ(t[4].text, "https://x.org/a;b:1");  // URLs stay whole
+  EXPECT_EQ(t[2].begin, 10u);
+}
+
+TEST(ReferenceModelTest, VancouverWithEtAlAndDoi) {
+  CslItem it = ParseReference(
+      "Smith J, Jones AB, Brown C, et al. Effect of exercise on knee pain: a "
+      "randomised trial. BMJ. 2019;364:l1234. doi:10.1136/bmj.l1234");
+  ASSERT_EQ(it.author.size(), 3u);
+  EXPECT_EQ(it.author[1].family, "Jones");
+  EXPECT_TRUE(it.et_al);
+  EXPECT_EQ(it.issued.year, 2019);
+  EXPECT_EQ(it.title, "Effect of exercise on knee pain: a randomised trial");
+  EXPECT_EQ(it.container_title, "BMJ");
+  EXPECT_EQ(it.volume, "364");
+  EXPECT_EQ(it.page, "l1234");
+  EXPECT_EQ(it.doi, "10.1136/bmj.l1234");
+  EXPECT_EQ(it.type, "article-journal");
+}
+
+TEST(ReferenceModelTest, ApaNonAsciiNamesAndNoDate) {
+  CslItem it = ParseReference(
+      "Müller, K., & Øster, L. (n.d.). Über die Behandlung der "
+      "Rückenschmerzen. Zeitschrift für Physiotherapie, 12(3), 45–67.");
+  ASSERT_EQ(it.author.size(), 2u);
+  EXPECT_EQ(it.author[0].family, "Müller");
+  EXPECT_EQ(it.author[1].family, "Øster");
+  EXPECT_EQ(it.issued.year, 0);
+  EXPECT_EQ(it.issued.literal, "n.d.");
+  EXPECT_EQ(it.title, "Über die Behandlung der Rückenschmerzen");
+  EXPECT_EQ(it.container_title, "Zeitschrift für Physiotherapie");
+  EXPECT_EQ(it.volume, "12");
+  EXPECT_EQ(it.issue, "3");
+  EXPECT_EQ(it.page, "45-67");
+}
+
+TEST(ReferenceModelTest, ChapterWithInEds) {
+  CslItem it = ParseReference(
+      "Brown, A. (2010). Muscle repair. In: Green, B., White, C. (Eds.), "
+      "Sports Medicine Handbook. Springer, New York, pp. 123–145.");
+  ASSERT_EQ(it.author.size(), 1u);
+  ASSERT_EQ(it.editor.size(), 2u);
+  EXPECT_EQ(it.editor[0].family, "Green");
+  EXPECT_EQ(it.editor[1].family, "White");
+  EXPECT_EQ(it.title, "Muscle repair");
+  EXPECT_EQ(it.container_title, "Sports Medicine Handbook");
+  EXPECT_EQ(it.page, "123-145");
+  EXPECT_EQ(it.type, "chapter");
+}
+
+TEST(ReferenceModelTest, WebPageRetrievedAndAccessed) {
+  CslItem it = ParseReference(
+      "World Health Organization. Physical activity fact sheet. 2020. "
+      "Retrieved from https://www.who.int/news-room/fact-sheets/detail/"
+      "physical-activity. Accessed 5 May 2021.");
+  ASSERT_EQ(it.author.size(), 1u);
+  EXPECT_EQ(it.author[0].literal, "World Health Organization");
+  EXPECT_EQ(it.title, "Physical activity fact sheet");
+  EXPECT_EQ(it.issued.year, 2020);
+  EXPECT_EQ(it.accessed.year, 2021);
+  EXPECT_EQ(it.accessed.month, 5);
+  EXPECT_EQ(it.url,
+            "https://www.who.int/news-room/fact-sheets/detail/"
+            "physical-activity");
+  EXPECT_EQ(it.type, "webpage");
+}
+
+TEST(ReferenceModelTest, InPress) {
+  CslItem it = ParseReference(
+      "Lee, H. (in press). Tendon loading in runners. Journal of "
+      "Biomechanics.");
+  EXPECT_EQ(it.issued.literal, "in press");
+  EXPECT_EQ(it.title, "Tendon loading in runners");
+  EXPECT_EQ(it.container_title, "Journal of Biomechanics");
+}
+
+TEST(ReferenceModelTest, IeeeNumbered) {
+  CslItem it = ParseReference(
+      "[3] A. Kumar and R. Patel, \"Deep learning for gait analysis,\" IEEE "
+      "Trans. Biomed. Eng., vol. 67, no. 4, pp. 1021-1030, Apr. 2020.");
+  EXPECT_EQ(it.citation_number, "3");
+  ASSERT_EQ(it.author.size(), 2u);
+  EXPECT_EQ(it.author[0].family, "Kumar");
+  EXPECT_EQ(it.title, "Deep learning for gait analysis");
+  EXPECT_EQ(it.volume, "67");
+  EXPECT_EQ(it.issue, "4");
+  EXPECT_EQ(it.page, "1021-1030");
+  EXPECT_EQ(it.issued.year, 2020);
+  EXPECT_EQ(it.issued.month, 4);
+}
+
+TEST(ReferenceModelTest, HarvardYearAfterAuthors) {
+  CslItem it = ParseReference(
+      "Taylor, J. 2015. Rehabilitation after ACL reconstruction. Journal of "
+      "Orthopaedic Research 33(2): 100-110.");
+  ASSERT_EQ(it.author.size(), 1u);
+  EXPECT_EQ(it.issued.year, 2015);
+  EXPECT_EQ(it.title, "Rehabilitation after ACL reconstruction");
+  EXPECT_EQ(it.container_title, "Journal of Orthopaedic Research");
+  EXPECT_EQ(it.volume, "33");
+  EXPECT_EQ(it.issue, "2");
+  EXPECT_EQ(it.page, "100-110");
+}
+
+}  // namespace
+}  // namespace evq
