@@ -272,7 +272,26 @@ TEST_F(WorksTest, ScholarlyDocumentsAreWorksOthersCanCite) {
   ASSERT_TRUE(again.ok());
   ASSERT_EQ(again->size(), 1u);
   EXPECT_EQ(again->front().id, works->front().id);
-  EXPECT_TRUE(store->CheckIntegrity().ok());
+  // Changed (the retraction withdrawn), it keeps its id too, and the
+  // references naming it see the change.
+  record.metadata.retracted = false;
+  record.metadata.retraction_evidence.clear();
+  ASSERT_TRUE(store->Put(record).ok());
+  again = store->Works(wq);
+  ASSERT_TRUE(again.ok());
+  ASSERT_EQ(again->size(), 1u);
+  EXPECT_EQ(again->front().id, works->front().id);
+  EXPECT_FALSE(again->front().work.retracted);
+  claims = store->Claims(q);
+  ASSERT_TRUE(claims.ok());
+  EXPECT_TRUE(claims->empty());
+  WorkQuery text;
+  text.text = "fascial lumbar";
+  Result<std::vector<StoredWork>> found = store->Works(text);
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->size(), 1u);  // the record: both references name it
+  EXPECT_TRUE(store->CheckIntegrity().ok())
+      << store->CheckIntegrity().message();
 }
 
 TEST_F(WorksTest, WorksQueryFiltersAndReportsBadQueries) {

@@ -236,15 +236,13 @@ ALTER TABLE refs ADD COLUMN resolution_score REAL NOT NULL DEFAULT 0;
 ALTER TABLE refs ADD COLUMN conflicts TEXT NOT NULL DEFAULT '[]';
 CREATE INDEX refs_work ON refs (work_id) WHERE work_id IS NOT NULL;
 
+-- No insert trigger, for the reason given for sentences_fts: writers index
+-- new works rows themselves, in one statement per transaction.
 CREATE VIRTUAL TABLE works_fts USING fts5 (
   authors, title, container,
   content = 'works', content_rowid = 'id',
   tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER works_fts_insert AFTER INSERT ON works BEGIN
-  INSERT INTO works_fts (rowid, authors, title, container)
-    VALUES (new.id, new.authors, new.title, new.container);
-END;
 CREATE TRIGGER works_fts_delete AFTER DELETE ON works BEGIN
   INSERT INTO works_fts (works_fts, rowid, authors, title, container)
     VALUES ('delete', old.id, old.authors, old.title, old.container);

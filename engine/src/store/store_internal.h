@@ -118,8 +118,13 @@ struct Store::Rep {
   // Works (works.cc). All run inside the caller's write transaction.
   // Brings `works` up to date with the works table.
   Status SyncWorks();
-  // Inserts a work row; *id receives its id.
-  Status InsertWork(int64_t origin, const Work& work, int64_t* id);
+  // Inserts a work row (with id `explicit_id` when not 0); *id receives its
+  // id. The row is not in works_fts until IndexWorks runs.
+  Status InsertWork(int64_t origin, const Work& work, int64_t* id,
+                    int64_t explicit_id = 0);
+  // Adds the works rows with ids in [first_id, last_id] to works_fts, in
+  // one statement; they must not be in it yet.
+  Status IndexWorks(int64_t first_id, int64_t last_id);
   // Records the work a stored document is (or forgets it when the document
   // names no publication any more).
   Status PutDocumentWork(const Analysis& analysis);

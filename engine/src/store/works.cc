@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -124,16 +125,36 @@ Status Store::Rep::SyncWorks() {
   return s;
 }
 
-Status Store::Rep::InsertWork(int64_t origin, const Work& work, int64_t* id) {
+Status Store::Rep::IndexWorks(int64_t first_id, int64_t last_id) {
+  Status s;
+  store::Stmt* index = Cached(
+      "INSERT INTO works_fts (rowid, authors, title, container) "
+      "SELECT id, authors, title, container FROM works "
+      "WHERE id BETWEEN ?1 AND ?2",
+      &s);
+  if (index == nullptr) return s;
+  store::StmtResetter reset(*index);
+  index->Bind(1, first_id);
+  index->Bind(2, last_id);
+  return index->Run();
+}
+
+Status Store::Rep::InsertWork(int64_t origin, const Work& work, int64_t* id,
+                              int64_t explicit_id) {
   Status s;
   store::Stmt* ins = Cached(
-      "INSERT INTO works (origin, source, line, csl, authors, title, "
+      "INSERT INTO works (id, origin, source, line, csl, authors, title, "
       "container, doi, pmid, publication_types, mesh, retracted, "
       "retraction_evidence) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+      "VALUES (?14, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
       &s);
   if (ins == nullptr) return s;
   store::StmtResetter reset(*ins);
+  if (explicit_id != 0) {
+    ins->Bind(14, explicit_id);
+  } else {
+    ins->BindNull(14);
+  }
   const CslItem& item = work.item;
   ins->Bind(1, origin);
   ins->Bind(2, work.source);
@@ -203,15 +224,10 @@ Status Store::Rep::PutDocumentWork(const Analysis& a) {
       if (s = del->Run(); !s.ok()) return s;
     }
     int64_t id = 0;
-    if (s = InsertWork(store::kOriginDocument, work, &id); !s.ok()) return s;
-    store::Stmt* move = Cached("UPDATE works SET id = ?1 WHERE id = ?2", &s);
-    if (move == nullptr) return s;
-    {
-      store::StmtResetter reset(*move);
-      move->Bind(1, existing);
-      move->Bind(2, id);
-      if (s = move->Run(); !s.ok()) return s;
+    if (s = InsertWork(store::kOriginDocument, work, &id, existing); !s.ok()) {
+      return s;
     }
+    if (s = IndexWorks(existing, existing); !s.ok()) return s;
     return BumpWorksEpoch();
   }
   if (existing != 0) {
@@ -232,7 +248,8 @@ Status Store::Rep::PutDocumentWork(const Analysis& a) {
   }
   if (!names_work || !Identifiable(work.item)) return Status::Ok();
   int64_t id = 0;
-  return InsertWork(store::kOriginDocument, work, &id);
+  if (s = InsertWork(store::kOriginDocument, work, &id); !s.ok()) return s;
+  return IndexWorks(id, id);
 }
 
 Status Store::Rep::ResolveRefs(const std::vector<int64_t>& ref_ids,
@@ -246,6 +263,7 @@ Status Store::Rep::ResolveRefs(const std::vector<int64_t>& ref_ids,
       &s);
   if (upd == nullptr) return s;
   store::WorkCache& cache = *works;
+  int64_t first_new = 0;  // the first inferred work this call adds
   for (size_t i = 0; i < ref_ids.size(); ++i) {
     const CslItem& item = items[i];
     Resolution r = cache.authority.Resolve(item);
@@ -269,6 +287,7 @@ Status Store::Rep::ResolveRefs(const std::vector<int64_t>& ref_ids,
             !s.ok()) {
           return s;
         }
+        if (first_new == 0) first_new = work;
         cache.inferred.Add(std::move(inferred));
         cache.inferred_ids.push_back(work);
         cache.max_id = work;
@@ -291,7 +310,7 @@ Status Store::Rep::ResolveRefs(const std::vector<int64_t>& ref_ids,
     upd->Bind(6, ConflictsJson(r.conflicts));
     if (s = upd->Run(); !s.ok()) return s;
   }
-  return Status::Ok();
+  return first_new != 0 ? IndexWorks(first_new, INT64_MAX) : Status::Ok();
 }
 
 Status Store::Rep::ResolveAllLocked(int64_t* resolved) {
@@ -355,6 +374,7 @@ Status Store::PutWorks(const std::string& source,
       s = del->Run();
     }
   }
+  int64_t first_new = 0;
   for (size_t i = 0; s.ok() && i < works.size(); ++i) {
     if (!Identifiable(works[i].item)) {
       ++not_stored;
@@ -365,7 +385,9 @@ Status Store::PutWorks(const std::string& source,
     w.source = source;
     int64_t id = 0;
     s = rep_->InsertWork(store::kOriginBibliography, w, &id);
+    if (first_new == 0) first_new = id;
   }
+  if (s.ok() && first_new != 0) s = rep_->IndexWorks(first_new, INT64_MAX);
   if (s.ok()) s = rep_->ResolveAllLocked(nullptr);
   if (s.ok()) s = txn.Commit();
   if (!s.ok()) {
