@@ -282,14 +282,7 @@ Result<Bibliography> ParseBibliography(const std::string& source,
   std::vector<internal::InvalidUtf8Run> runs;
   std::string repaired = internal::RepairUtf8(text, &runs);
   for (const auto& run : runs) {
-    Diagnostic d;
-    d.file = source;
-    d.line = run.line;
-    d.offset = run.offset;
-    d.message = "invalid UTF-8 (" + std::to_string(run.length) + " byte" +
-                (run.length == 1 ? "" : "s") + " at byte offset " +
-                std::to_string(run.offset) + ") replaced with U+FFFD";
-    bib.diagnostics.push_back(std::move(d));
+    bib.diagnostics.push_back(internal::InvalidUtf8Diagnostic(source, run));
   }
   std::string_view body = repaired;
   size_t bom = body.starts_with("\xEF\xBB\xBF") ? 3 : 0;

@@ -99,15 +99,7 @@ Result<Document> ImportBuffer(const std::string& source, std::string_view bytes,
                    "'evq vocab import')");
   }
   for (const auto& run : runs) {
-    Diagnostic d;
-    d.severity = Diagnostic::Severity::kWarning;
-    d.file = source;
-    d.line = run.line;
-    d.offset = run.offset;
-    d.message = "invalid UTF-8 (" + std::to_string(run.length) + " byte" +
-                (run.length == 1 ? "" : "s") + " at byte offset " +
-                std::to_string(run.offset) + ") replaced with U+FFFD";
-    doc.diagnostics.insert(doc.diagnostics.begin(), d);
+    doc.diagnostics.insert(doc.diagnostics.begin(), internal::InvalidUtf8Diagnostic(source, run));
   }
   if (!runs.empty() && runs.size() > 1) {
     // Keep reading order: the insert above reversed them.

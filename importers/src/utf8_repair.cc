@@ -32,7 +32,8 @@ size_t ValidSequenceLength(std::string_view s, size_t i) {
 
 }  // namespace
 
-std::string RepairUtf8(std::string_view bytes, std::vector<InvalidUtf8Run>* runs) {
+std::string RepairUtf8(std::string_view bytes,
+                       std::vector<InvalidUtf8Run>* runs) {
   std::string out;
   out.reserve(bytes.size());
   int line = 1;
@@ -64,6 +65,19 @@ std::string RepairUtf8(std::string_view bytes, std::vector<InvalidUtf8Run>* runs
     if (runs) runs->push_back(run);
   }
   return out;
+}
+
+Diagnostic InvalidUtf8Diagnostic(const std::string& source,
+                                 const InvalidUtf8Run& run) {
+  Diagnostic d;
+  d.severity = Diagnostic::Severity::kWarning;
+  d.file = source;
+  d.line = run.line;
+  d.offset = run.offset;
+  d.message = "invalid UTF-8 (" + std::to_string(run.length) + " byte" +
+              (run.length == 1 ? "" : "s") + " at byte offset " +
+              std::to_string(run.offset) + ") replaced with U+FFFD";
+  return d;
 }
 
 }  // namespace evq::internal

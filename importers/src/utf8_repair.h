@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "evq/document.h"
+
 namespace evq::internal {
 
 struct InvalidUtf8Run {
@@ -18,7 +20,13 @@ struct InvalidUtf8Run {
 // Returns `bytes` with every maximal run of invalid UTF-8 replaced by one
 // U+FFFD, and appends the runs found to `runs`. Overlong forms, surrogates and
 // code points above U+10FFFF are invalid.
-std::string RepairUtf8(std::string_view bytes, std::vector<InvalidUtf8Run>* runs);
+std::string RepairUtf8(std::string_view bytes,
+                       std::vector<InvalidUtf8Run>* runs);
+
+// The warning every importer gives for one repaired run of `source`:
+// "invalid UTF-8 (2 bytes at byte offset 17) replaced with U+FFFD".
+Diagnostic InvalidUtf8Diagnostic(const std::string& source,
+                                 const InvalidUtf8Run& run);
 
 }  // namespace evq::internal
 

@@ -8,28 +8,13 @@
 #include <fstream>
 #include <string>
 
+#include "cli_test_util.h"
 #include "evq/store.h"
 
 namespace {
 
-struct RunResult {
-  int code = -1;
-  std::string out;  // stdout and stderr together
-};
-
-RunResult RunEvq(const std::string& args, const std::string& stdin_file = "") {
-  std::string cmd = std::string(EVQ_BINARY) + " " + args + " 2>&1";
-  if (!stdin_file.empty()) cmd += " < " + stdin_file;
-  RunResult r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using evq::cli_test::RunEvq;
+using evq::cli_test::RunResult;
 
 class CliTest : public ::testing::Test {
  protected:

@@ -12,25 +12,13 @@
 #include <sstream>
 #include <string>
 
+#include "cli_test_util.h"
+
 namespace {
 
-struct EvqRun {
-  int code = -1;
-  std::string out;  // stdout and stderr together
-};
+using EvqRun = evq::cli_test::RunResult;
 
-EvqRun Evq(const std::string& args) {
-  std::string cmd = std::string(EVQ_BINARY) + " " + args + " 2>&1";
-  EvqRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+EvqRun Evq(const std::string& args) { return evq::cli_test::RunEvq(args); }
 
 class WorksCliTest : public ::testing::Test {
  protected:
