@@ -169,6 +169,22 @@ void JatsImporter::Metadata(const pugi::xml_node& article, const pugi::xml_node&
       if (!d.empty()) md.publication_date += "-" + two(d);
     }
   }
+  // The article as a reference to it would state it (Work identity).
+  CslItem& item = md.citation;
+  item.type = "article-journal";
+  item.container_title = md.journal;
+  for (const pugi::xml_node& a : Children(jmeta, "abbrev-journal-title")) {
+    if (item.container_title_short.empty() || Attr(a, "abbrev-type") == "nlm-ta") {
+      item.container_title_short = Text(a);
+    }
+  }
+  item.volume = Text(Child(meta, "volume"));
+  item.issue = Text(Child(meta, "issue"));
+  std::string first = Text(Child(meta, "fpage"));
+  std::string last = Text(Child(meta, "lpage"));
+  item.page = first.empty() ? Text(Child(meta, "elocation-id"))
+              : last.empty() || last == first ? first
+                                              : first + "-" + last;
   for (const pugi::xml_node& group : Children(meta, "contrib-group")) {
     for (const pugi::xml_node& c : Children(group, "contrib")) {
       std::string type = Attr(c, "contrib-type");
@@ -178,8 +194,10 @@ void JatsImporter::Metadata(const pugi::xml_node& article, const pugi::xml_node&
         std::string family = Text(Child(name, "surname"));
         std::string given = Text(Child(name, "given-names"));
         md.authors.push_back(given.empty() ? family : family + " " + given);
+        item.author.push_back(CslName{family, given, ""});
       } else if (pugi::xml_node collab = Child(c, "collab")) {
         md.authors.push_back(Text(collab));
+        item.author.push_back(CslName{"", "", Text(collab)});
       }
     }
   }
@@ -424,6 +442,7 @@ void JatsImporter::Run(const pugi::xml_node& article) {
   pugi::xml_node meta = Child(front, "article-meta");
   Metadata(article, meta);
   doc_->title = Text(Child(Child(meta, "title-group"), "article-title"));
+  doc_->metadata.citation.title = doc_->title;
   if (!doc_->title.empty()) builder_.AddTextBlock(doc_->title, BlockRole::kTitle);
   for (const pugi::xml_node& abs : Children(meta, "abstract")) Abstract(abs, BlockLanguage(abs, ""));
   for (const pugi::xml_node& abs : Children(meta, "trans-abstract")) {

@@ -89,12 +89,13 @@ TEST(JatsImporterTest, StructureReferencesAndRanges) {
   const std::string xml = R"(<?xml version="1.0"?>
 <!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.1 20151215//EN" "JATS-journalpublishing1.dtd">
 <article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article" xml:lang="en">
-<front><journal-meta><journal-title-group><journal-title>Pain Medicine</journal-title></journal-title-group></journal-meta>
+<front><journal-meta><journal-title-group><journal-title>Pain Medicine</journal-title></journal-title-group><abbrev-journal-title abbrev-type="publisher">PM</abbrev-journal-title><abbrev-journal-title abbrev-type="nlm-ta">Pain Med</abbrev-journal-title></journal-meta>
 <article-meta><article-id pub-id-type="doi">10.1000/pm.1</article-id><article-id pub-id-type="pmid">123</article-id>
 <article-id pub-id-type="pmc">456</article-id>
 <title-group><article-title>Fascia and back pain</article-title></title-group>
 <contrib-group><contrib contrib-type="author"><name><surname>Lee</surname><given-names>Ann</given-names></name></contrib></contrib-group>
 <pub-date pub-type="ppub"><year>2020</year></pub-date><pub-date pub-type="epub"><day>3</day><month>2</month><year>2020</year></pub-date>
+<volume>21</volume><issue>3</issue><fpage>100</fpage><lpage>109</lpage>
 <abstract><p>Massage helps&nbsp;low back pain.</p></abstract>
 <trans-abstract xml:lang="pt"><p>A massagem ajuda.</p></trans-abstract>
 </article-meta></front>
@@ -119,6 +120,16 @@ TEST(JatsImporterTest, StructureReferencesAndRanges) {
   EXPECT_EQ(d.metadata.authors, std::vector<std::string>{"Lee Ann"});
   EXPECT_EQ(d.metadata.article_type, "research-article");
   EXPECT_EQ(d.metadata.language, "en");
+  // The article as a reference would cite it.
+  const CslItem& self = d.metadata.citation;
+  EXPECT_EQ(self.container_title, "Pain Medicine");
+  EXPECT_EQ(self.container_title_short, "Pain Med");
+  EXPECT_EQ(self.volume, "21");
+  EXPECT_EQ(self.issue, "3");
+  EXPECT_EQ(self.page, "100-109");
+  ASSERT_EQ(self.author.size(), 1u);
+  EXPECT_EQ(self.author[0].family, "Lee");
+  EXPECT_EQ(self.title, "Fascia and back pain");
   std::vector<std::string> got;
   for (const Block& b : d.blocks) {
     got.push_back(std::string(BlockRoleName(b.role)) + ":" + std::to_string(b.level) + ":" +
