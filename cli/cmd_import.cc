@@ -184,26 +184,19 @@ int RunImport(const std::vector<std::string>& args) {
                             .c_str());
       continue;
     }
-    // A PubMed file holds many records: each becomes a document.
-    Result<std::vector<Document>> docs = ImportFileDocuments(path, format);
-    if (!docs.ok()) {
-      if (progress) std::fputs("\n", stderr);
-      PrintError(docs.status().message());
-      ++failed;
-      continue;
-    }
-    for (const Document& doc : *docs) {
+    // One document, analysed and stored.
+    auto put_document = [&](const Document& doc) {
       PrintDiagnostics(doc.diagnostics);
       Analysis analysis = Analyze(doc, vocab);
       Status put = (*store)->Put(analysis);
       if (!put.ok()) {
         PrintError(put.message());
         ++failed;
-        continue;
+        return;
       }
       if (!doc.metadata.doi.empty() || !doc.metadata.pmid.empty())
         new_document_works = true;
-      if (quiet) continue;
+      if (quiet) return;
       int64_t by_status[6] = {0, 0, 0, 0, 0, 0};
       int claims = 0;
       for (const Sentence& s : analysis.sentences) {
@@ -224,7 +217,36 @@ int RunImport(const std::vector<std::string>& args) {
                   doc.source.c_str(), analysis.sentences.size(), claims,
                   StatusCounts(by_status).c_str(), analysis.references.size(),
                   extra.c_str());
+    };
+    Format file_format = format;
+    if (file_format == Format::kAuto) {
+      Result<Format> detected = DetectFileFormat(path);
+      if (detected.ok()) file_format = *detected;  // else the import says why
     }
+    if (file_format == Format::kPubmed) {
+      // A PubMed file holds many records (a baseline file 30,000): each is
+      // stored as it is read, so memory stays bounded by one record.
+      Status walk = ForEachPubmedDocument(path, [&](Document&& doc) {
+        put_document(doc);
+        return true;
+      });
+      if (!walk.ok()) {
+        if (progress) std::fputs("\n", stderr);
+        PrintError(walk.message());
+        ++failed;
+        continue;
+      }
+      ++imported;
+      continue;
+    }
+    Result<std::vector<Document>> docs = ImportFileDocuments(path, file_format);
+    if (!docs.ok()) {
+      if (progress) std::fputs("\n", stderr);
+      PrintError(docs.status().message());
+      ++failed;
+      continue;
+    }
+    for (const Document& doc : *docs) put_document(doc);
     ++imported;
   }
   if (progress) std::fputs("\n", stderr);

@@ -53,6 +53,20 @@ Result<std::string> ReadWholeFile(const std::string& path) {
 
 }  // namespace
 
+Result<Format> DetectFileFormat(const std::string& path) {
+  // gzread passes a file that is not gzip through unchanged.
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (f == nullptr) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  std::string head(4096, '\0');
+  int n = gzread(f, head.data(), static_cast<unsigned>(head.size()));
+  int err = 0;
+  std::string why = n < 0 ? gzerror(f, &err) : "";
+  gzclose(f);
+  if (n < 0) return Status::IoError(path + ": cannot read: " + why);
+  head.resize(static_cast<size_t>(n));
+  return DetectFormat(path, head);
+}
+
 Result<Document> ImportBuffer(const std::string& source, std::string_view bytes,
                               Format format) {
   if (bytes.empty()) return Status::InvalidArgument(source + ": empty file");

