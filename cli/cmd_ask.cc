@@ -78,6 +78,7 @@ int RunAsk(const std::vector<std::string>& args) {
       return answer->claims.empty() ? kExitNothing : kExitOk;
     }
     case Question::Kind::kUncitedReferences:
+    case Question::Kind::kUnresolvedReferences:
       for (const StoredReference& r : answer->references) {
         if (format == OutputFormat::kText) {
           std::printf("%s  %s  %s\n", r.document.c_str(), r.item.id.c_str(), ReferenceLabel(r.item).c_str());

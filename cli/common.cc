@@ -11,12 +11,12 @@ namespace evq::cli {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
-      {"import", "import articles into the corpus database", RunImport},
+      {"import", "import articles, and bibliographies as known works, into the corpus database", RunImport},
       {"analyze", "analyse articles without storing them, one record per sentence", RunAnalyze},
       {"claims", "list stored claims: about a condition, by backing status, by document", RunClaims},
       {"search", "full-text search over stored sentences", RunSearch},
       {"references", "list stored references and the claims that cite them", RunReferences},
-      {"works", "list known works (bibliographies, cited publications), most cited first", RunWorks},
+      {"works", "list known works (bibliographies, cited publications) and how much each is cited", RunWorks},
       {"cites", "list the claims that cite a work, across documents", RunCites},
       {"stats", "counts of documents, sentences, claims by status, references", RunStats},
       {"ask", "answer a question in plain English from the corpus database", RunAsk},

@@ -6,7 +6,8 @@ namespace evq {
 namespace {
 
 const Vocabulary& Vocab() {
-  static Vocabulary* v = new Vocabulary(std::move(Vocabulary::Builtin()).value());
+  static Vocabulary* v =
+      new Vocabulary(std::move(Vocabulary::Builtin()).value());
   return *v;
 }
 
@@ -17,7 +18,8 @@ Question Parse(const std::string& text) {
 }
 
 TEST(AskTest, ClaimsAboutAConditionNotBacked) {
-  Question q = Parse("Which claims about sciatica are not backed by references?");
+  Question q =
+      Parse("Which claims about sciatica are not backed by references?");
   EXPECT_EQ(q.kind, Question::Kind::kClaims);
   EXPECT_EQ(q.claims.about, "sciatica");
   EXPECT_EQ(q.claims.statuses.size(), 5u);
@@ -38,10 +40,29 @@ TEST(AskTest, CitesAuthors) {
 }
 
 TEST(AskTest, ReferencesAndDocuments) {
-  EXPECT_EQ(Parse("which references are never cited?").kind, Question::Kind::kUncitedReferences);
+  EXPECT_EQ(Parse("which references are never cited?").kind,
+            Question::Kind::kUncitedReferences);
   Question d = Parse("Which documents have the most unbacked claims?");
   EXPECT_EQ(d.kind, Question::Kind::kDocumentsByStatus);
   EXPECT_EQ(d.claims.statuses.size(), 5u);
+}
+
+TEST(AskTest, UnresolvedReferencesAndRetractedCitations) {
+  for (const char* q : {"which references resolve to nothing?",
+                        "Which references resolve to no known work?",
+                        "which references are unresolved?"}) {
+    Question u = Parse(q);
+    EXPECT_EQ(u.kind, Question::Kind::kUnresolvedReferences) << q;
+    EXPECT_EQ(DescribeQuestion(u), "evq references --resolution unresolved");
+  }
+  Question r = Parse("which claims cite retracted works?");
+  EXPECT_EQ(r.kind, Question::Kind::kClaims);
+  EXPECT_TRUE(r.claims.cites_retracted);
+  EXPECT_TRUE(r.claims.cites.empty());
+  EXPECT_EQ(DescribeQuestion(r), "evq claims --cites-retracted");
+  // "never cited" is still the other question.
+  EXPECT_EQ(Parse("which references are never cited?").kind,
+            Question::Kind::kUncitedReferences);
 }
 
 TEST(AskTest, TopicForATreatment) {
@@ -54,13 +75,18 @@ TEST(AskTest, TopicForATreatment) {
 TEST(AskTest, UnreadableQuestionsListTheForms) {
   Result<Question> q = ParseQuestion("how tall is the moon", Vocab());
   ASSERT_FALSE(q.ok());
-  EXPECT_EQ(q.status().message().rfind("ask: cannot read 'how tall is the moon'\nquestions evq understands:\n", 0), 0u)
+  EXPECT_EQ(q.status().message().rfind("ask: cannot read 'how tall is the "
+                                       "moon'\nquestions evq understands:\n",
+                                       0),
+            0u)
       << q.status().message();
-  Result<Question> unknown = ParseQuestion("which claims about moonburn are not backed?", Vocab());
+  Result<Question> unknown =
+      ParseQuestion("which claims about moonburn are not backed?", Vocab());
   ASSERT_FALSE(unknown.ok());
-  EXPECT_NE(unknown.status().message().find(
-                "no condition, treatment or body part called 'moonburn' in the vocabulary"),
-            std::string::npos);
+  EXPECT_NE(
+      unknown.status().message().find("no condition, treatment or body part "
+                                      "called 'moonburn' in the vocabulary"),
+      std::string::npos);
 }
 
 }  // namespace

@@ -28,6 +28,7 @@ struct Question {
     kClaims,                 // claims matching `claims` (about, status, cites)
     kTopic,                  // claims mentioning a treatment or body part
     kUncitedReferences,      // references no claim cites
+    kUnresolvedReferences,   // references matching no known work
     kDocumentsByStatus,      // documents ranked by claims with `claims.statuses`
   };
   Kind kind = Kind::kClaims;
