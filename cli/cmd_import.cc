@@ -170,18 +170,23 @@ int RunImport(const std::vector<std::string>& args) {
       if (quiet) continue;
       int retracted = 0;
       for (const Work& w : b->works) retracted += w.retracted ? 1 : 0;
-      std::printf("%s: %s, %zu works (%d retracted)%s%s\n", path.c_str(),
-                  BibliographyFormatName(b->format), b->works.size() - skipped,
-                  retracted,
-                  skipped ? (", " + std::to_string(skipped) +
-                             " without title or identifier")
-                                .c_str()
-                          : "",
-                  b->diagnostics.empty()
-                      ? ""
-                      : (", " + std::to_string(b->diagnostics.size()) +
-                         " records skipped")
-                            .c_str());
+      // Errors are records left out; warnings are records read with a
+      // problem worked around (an undefined macro, a stray line).
+      int64_t bad = 0;
+      for (const Diagnostic& d : b->diagnostics) {
+        bad += d.severity == Diagnostic::Severity::kError ? 1 : 0;
+      }
+      std::string extra;
+      if (skipped)
+        extra +=
+            ", " + std::to_string(skipped) + " without title or identifier";
+      if (bad)
+        extra += ", " + std::to_string(bad) + " malformed records skipped";
+      std::printf("%s: %s, %lld works (%d retracted)%s\n", path.c_str(),
+                  BibliographyFormatName(b->format),
+                  static_cast<long long>(b->works.size()) -
+                      static_cast<long long>(skipped),
+                  retracted, extra.c_str());
       continue;
     }
     // One document, analysed and stored.

@@ -114,6 +114,7 @@ TEST_F(WorksCliTest, BibliographiesImportAsWorksAndReportBadRecords) {
   EXPECT_NE(imp.out.find("references.bib: bibtex, "), std::string::npos)
       << imp.out;
   EXPECT_NE(imp.out.find("malformed.ris:"), std::string::npos);
+  EXPECT_NE(imp.out.find(" malformed records skipped\n"), std::string::npos) << imp.out;
   EXPECT_NE(imp.out.find("retraction-watch.csv: retraction-watch, "),
             std::string::npos);
   EXPECT_NE(imp.out.find(" works\n"), std::string::npos);
