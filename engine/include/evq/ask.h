@@ -28,8 +28,8 @@ struct Question {
     kClaims,                 // claims matching `claims` (about, status, cites)
     kTopic,                  // claims mentioning a treatment or body part
     kUncitedReferences,      // references no claim cites
-    kUnresolvedReferences,   // references matching no known work
     kDocumentsByStatus,      // documents ranked by claims with `claims.statuses`
+    kUnresolvedReferences,   // references matching no known work
   };
   Kind kind = Kind::kClaims;
   ClaimQuery claims;         // filters for kClaims and kDocumentsByStatus
