@@ -2,6 +2,7 @@
 #ifndef EVQ_REPORT_AUDIT_INTERNAL_H_
 #define EVQ_REPORT_AUDIT_INTERNAL_H_
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,7 +16,7 @@ namespace evq::internal {
 struct AuditDocumentInput {
   std::string source;
   std::string title;
-  std::vector<CslItem> references;   // the reference list
+  std::vector<CslItem> references;    // the reference list
   std::vector<bool> reference_cited;  // parallel to references
   std::vector<AuditClaim> claims;     // claims only, in order
   // Markers resolving to nothing in sentences that are not claims (headings,
@@ -30,6 +31,13 @@ AuditReport BuildAuditFromInputs(std::vector<AuditDocumentInput> inputs,
 
 // True when `source` matches one of options.skip (see AuditOptions::skip).
 bool SkippedByPattern(const std::string& source, const AuditOptions& options);
+
+// Appends `j` as nlohmann's dump(2) prints it `depth` levels down in an
+// enclosing document (every line after the first indented by 2 * depth):
+// the JSON renderers write large arrays one element at a time with it, so a
+// report is never one tree in memory (a tree costs about nine bytes per
+// byte of output) and the bytes are those of dumping the whole at once.
+void AppendJsonIndented(const nlohmann::json& j, int depth, std::string* out);
 
 // Renderers, one a file (render_*.cc). Each appends to *out.
 void RenderAuditText(const AuditReport& report, std::string* out);

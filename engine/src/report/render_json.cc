@@ -35,32 +35,13 @@ json Location(int line, int column) {
   return {{"line", line}, {"column", column > 0 ? column : 1}};
 }
 
-// Appends `j` as json.dump(2) would print it `depth` levels down: the same
-// bytes as dumping the whole report at once, one element at a time, so the
-// report's claims and findings are never one tree in memory (a tree costs
-// about nine bytes per byte of output).
-void AppendIndented(const json& j, int depth, std::string* out) {
-  std::string text = j.dump(2, ' ', false, json::error_handler_t::replace);
-  std::string pad(static_cast<size_t>(depth) * 2, ' ');
-  out->reserve(out->size() + text.size() + text.size() / 8);
-  size_t start = 0;
-  while (true) {
-    size_t nl = text.find('\n', start);
-    out->append(text, start,
-                nl == std::string::npos ? std::string::npos : nl - start + 1);
-    if (nl == std::string::npos) break;
-    *out += pad;
-    start = nl + 1;
-  }
-}
-
 // Appends the member `"key": value` of the top-level object (depth 1).
 void AppendMember(const char* key, const json& value, bool last,
                   std::string* out) {
   *out += "  ";
   *out += json(key).dump();
   *out += ": ";
-  AppendIndented(value, 1, out);
+  AppendJsonIndented(value, 1, out);
   *out += last ? "\n" : ",\n";
 }
 
@@ -79,13 +60,28 @@ void AppendArrayMember(const char* key, size_t n, const Make& element,
   *out += "[\n";
   for (size_t i = 0; i < n; ++i) {
     *out += "    ";
-    AppendIndented(element(i), 2, out);
+    AppendJsonIndented(element(i), 2, out);
     *out += i + 1 < n ? ",\n" : "\n";
   }
   *out += "  ],\n";
 }
 
 }  // namespace
+
+void AppendJsonIndented(const json& j, int depth, std::string* out) {
+  std::string text = j.dump(2, ' ', false, json::error_handler_t::replace);
+  std::string pad(static_cast<size_t>(depth) * 2, ' ');
+  out->reserve(out->size() + text.size() + text.size() / 8);
+  size_t start = 0;
+  while (true) {
+    size_t nl = text.find('\n', start);
+    out->append(text, start,
+                nl == std::string::npos ? std::string::npos : nl - start + 1);
+    if (nl == std::string::npos) break;
+    *out += pad;
+    start = nl + 1;
+  }
+}
 
 void RenderAuditJson(const AuditReport& report, std::string* out) {
   // Members in the order json (a sorted map) prints them.

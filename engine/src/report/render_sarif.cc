@@ -13,9 +13,12 @@ using nlohmann::json;
 
 const char* Level(AuditSeverity s) {
   switch (s) {
-    case AuditSeverity::kError: return "error";
-    case AuditSeverity::kWarning: return "warning";
-    case AuditSeverity::kNote: return "note";
+    case AuditSeverity::kError:
+      return "error";
+    case AuditSeverity::kWarning:
+      return "warning";
+    case AuditSeverity::kNote:
+      return "note";
   }
   return "warning";
 }
@@ -27,10 +30,11 @@ std::string PathUri(const std::string& path) {
   std::string out;
   for (unsigned char c : path) {
     if (c == '\\') c = '/';
-    bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                 c == '-' || c == '.' || c == '_' || c == '~' || c == '/' || c == ':' ||
-                 c == '@' || c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' ||
-                 c == ')' || c == '*' || c == '+' || c == ',' || c == ';' || c == '=';
+    bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                 (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+                 c == '~' || c == '/' || c == ':' || c == '@' || c == '!' ||
+                 c == '$' || c == '&' || c == '\'' || c == '(' || c == ')' ||
+                 c == '*' || c == '+' || c == ',' || c == ';' || c == '=';
     // A ':' before the first '/' would read as a scheme.
     if (c == ':' && out.find('/') == std::string::npos) plain = false;
     if (plain) {
@@ -55,15 +59,19 @@ void RenderAuditSarif(const AuditReport& report, std::string* out) {
         {"name", r.id},
         {"shortDescription", {{"text", r.summary}}},
         {"fullDescription", {{"text", r.help}}},
-        {"help", {{"text", r.help}, {"markdown", std::string("**") + r.summary + "**\n\n" + r.help}}},
+        {"help",
+         {{"text", r.help},
+          {"markdown", std::string("**") + r.summary + "**\n\n" + r.help}}},
         {"defaultConfiguration",
-         {{"level", Level(report.options.severity[i])}, {"enabled", report.options.enabled[i]}}},
+         {{"level", Level(report.options.severity[i])},
+          {"enabled", report.options.enabled[i]}}},
         {"properties", {{"tags", json::array({"documentation", "evidence"})}}},
     };
     rules.push_back(std::move(rule));
   }
-  json results = json::array();
-  for (const Finding& f : report.findings) {
+  // Written by hand around the results, which go one at a time (see
+  // AppendJsonIndented), in the key order json (a sorted map) prints.
+  auto result_of = [&](const Finding& f) {
     json region = json::object();
     json physical = {{"artifactLocation", {{"uri", PathUri(f.document)}}}};
     if (f.line > 0) {
@@ -81,29 +89,39 @@ void RenderAuditSarif(const AuditReport& report, std::string* out) {
         {"locations", json::array({{{"physicalLocation", physical}}})},
         // Stable across runs even when lines move: the document and the claim.
         {"partialFingerprints",
-         {{"evqClaim/v1", std::to_string(std::hash<std::string>{}(f.document + '\n' + f.claim))}}},
+         {{"evqClaim/v1", std::to_string(std::hash<std::string>{}(
+                              f.document + '\n' + f.claim))}}},
     };
     if (!f.markers.empty()) result["properties"]["markers"] = f.markers;
-    results.push_back(std::move(result));
+    return result;
+  };
+  json tool = {{"driver",
+                {{"name", "evq"},
+                 {"version", report.tool_version},
+                 {"semanticVersion", report.tool_version},
+                 {"informationUri", "https://github.com/evq/evq"},
+                 {"rules", rules}}}};
+  *out +=
+      "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n";
+  *out +=
+      "  \"runs\": [\n    {\n      \"columnKind\": \"unicodeCodePoints\",\n";
+  *out += "      \"invocations\": ";
+  AppendJsonIndented(json::array({{{"executionSuccessful", true}}}), 3, out);
+  *out += ",\n      \"results\": ";
+  if (report.findings.empty()) {
+    *out += "[]";
+  } else {
+    *out += "[\n";
+    for (size_t i = 0; i < report.findings.size(); ++i) {
+      *out += "        ";
+      AppendJsonIndented(result_of(report.findings[i]), 4, out);
+      *out += i + 1 < report.findings.size() ? ",\n" : "\n";
+    }
+    *out += "      ]";
   }
-  json run = {
-      {"tool",
-       {{"driver",
-         {{"name", "evq"},
-          {"version", report.tool_version},
-          {"semanticVersion", report.tool_version},
-          {"informationUri", "https://github.com/evq/evq"},
-          {"rules", rules}}}}},
-      {"columnKind", "unicodeCodePoints"},
-      {"results", results},
-      {"invocations", json::array({{{"executionSuccessful", true}}})},
-  };
-  json sarif = {
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs", json::array({run})},
-  };
-  *out += sarif.dump(2, ' ', false, json::error_handler_t::replace);
+  *out += ",\n      \"tool\": ";
+  AppendJsonIndented(tool, 3, out);
+  *out += "\n    }\n  ],\n  \"version\": \"2.1.0\"\n}";
   *out += "\n";
 }
 
