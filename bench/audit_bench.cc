@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "bench_modes.h"
+#include "bench_util.h"
 #include "corpus_gen.h"
 #include "evq/analysis.h"
 #include "evq/audit.h"
@@ -21,25 +22,6 @@
 
 namespace evq::bench {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-constexpr double kMB = 1e6;
-
-double Seconds(Clock::duration d) {
-  return std::chrono::duration<double>(d).count();
-}
-
-// Peak resident set size of this process so far, in MB.
-double PeakRssMb() {
-  struct rusage ru;
-  getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_maxrss * 1024.0 / kMB;
-}
-
-[[noreturn]] void Die(const std::string& what) {
-  std::fprintf(stderr, "evq_bench: %s\n", what.c_str());
-  std::exit(1);
-}
 
 struct RenderFigures {
   AuditFormat format;

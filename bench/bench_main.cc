@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "bench_modes.h"
+#include "bench_util.h"
 #include "corpus_gen.h"
 #include "evq/analysis.h"
 #include "evq/csl.h"
@@ -47,14 +48,6 @@
 
 namespace evq::bench {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-constexpr double kMB = 1e6;  // report megabytes as 10^6 bytes
-
-double Seconds(Clock::duration d) {
-  return std::chrono::duration<double>(d).count();
-}
 
 struct Options {
   double size_mb = 100;
@@ -70,22 +63,10 @@ struct Options {
   int refs = 5000;      // resolve
 };
 
-// Peak resident set size of this process so far, in MB.
-double PeakRssMb() {
-  struct rusage ru;
-  getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_maxrss * 1024.0 / kMB;  // ru_maxrss is in KiB on Linux
-}
-
 int CpuCount() {
   cpu_set_t set;
   if (sched_getaffinity(0, sizeof set, &set) == 0) return CPU_COUNT(&set);
   return static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN));
-}
-
-[[noreturn]] void Die(const std::string& what) {
-  std::fprintf(stderr, "evq_bench: %s\n", what.c_str());
-  std::exit(1);
 }
 
 void Check(const Status& s, const char* what) {

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "bench_modes.h"
+#include "bench_util.h"
 #include "evq/analysis.h"
 #include "evq/import.h"
 #include "evq/store.h"
@@ -34,24 +35,6 @@
 
 namespace evq::bench {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-constexpr double kMB = 1e6;
-
-double Seconds(Clock::duration d) {
-  return std::chrono::duration<double>(d).count();
-}
-
-double SelfRssMb() {
-  struct rusage ru;
-  getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_maxrss * 1024.0 / kMB;
-}
-
-[[noreturn]] void Die(const std::string& what) {
-  std::fprintf(stderr, "evq_bench: %s\n", what.c_str());
-  std::exit(1);
-}
 
 // What a child reports back through its pipe (plain data).
 struct ChildFigures {
@@ -211,7 +194,7 @@ int RunPubmedBench(const PubmedBenchOptions& o) {
   uint64_t bytes = written.value();
   double gen_s = Seconds(Clock::now() - g0);
   double mb = static_cast<double>(bytes) / kMB;
-  double parent_mb = SelfRssMb();
+  double parent_mb = PeakRssMb();
 
   std::fprintf(stderr,
                "[pubmed 2/3] import: ForEachPubmedDocument + Analyze%s"

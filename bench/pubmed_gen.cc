@@ -7,34 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "corpus_gen.h"
 
 namespace evq::bench {
 namespace {
-
-// splitmix64, as in corpus_gen.cc: identical on every platform.
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  size_t Below(size_t n) { return static_cast<size_t>(Next() % n); }
-  int Between(int lo, int hi) {
-    return lo + static_cast<int>(Below(hi - lo + 1));
-  }
-  bool Percent(int p) { return Below(100) < static_cast<size_t>(p); }
-  template <typename T>
-  const T& Pick(const std::vector<T>& v) {
-    return v[Below(v.size())];
-  }
-
- private:
-  uint64_t state_;
-};
 
 struct Mesh {
   const char* ui;

@@ -22,21 +22,17 @@
 
 #include "../tests/works/reference_render.h"  // the tests' reference renderer
 #include "bench_modes.h"
+#include "bench_util.h"
 #include "evq/csl.h"
 #include "evq/works.h"
 
 namespace evq::bench {
 namespace {
 
-using Clock = std::chrono::steady_clock;
 using evq::testing::Damage;
 using evq::testing::RefStyle;
 using evq::testing::RenderReference;
 using evq::testing::Rng;
-
-double Seconds(Clock::duration d) {
-  return std::chrono::duration<double>(d).count();
-}
 
 // CPU time of this thread, in seconds: on a shared machine the wall clock
 // also counts the time other processes held the core.
@@ -45,13 +41,6 @@ double ThreadCpuSeconds() {
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return static_cast<double>(ts.tv_sec) +
          static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
-// Peak resident set size of this process so far, in MB.
-double PeakRssMb() {
-  struct rusage ru;
-  getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_maxrss * 1024.0 / 1e6;
 }
 
 double Quantile(std::vector<double> v, double q) {
@@ -426,7 +415,7 @@ Work MakeWork(int n, const std::vector<Journal>& journals, Rng& rng) {
 
 int RunResolveBench(const ResolveBenchOptions& o) {
   auto seed = static_cast<uint32_t>(o.seed);
-  Rng rng(seed);
+  evq::testing::Rng rng(seed);
   std::fprintf(stderr, "[resolve 1/4] generating %d works and %d absent ones\n",
                o.works, o.references / 2);
   std::vector<Journal> journals = MakeJournals(rng);
