@@ -16,18 +16,6 @@
 namespace evq::cli {
 namespace {
 
-// The first bytes of a plain file ("" for gzip files and unreadable ones:
-// those are documents, or errors the document importer reports).
-std::string Head(const std::string& path) {
-  if (path.ends_with(".gz") || path.ends_with(".GZ")) return "";
-  std::string head(4096, '\0');
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return "";
-  head.resize(std::fread(head.data(), 1, head.size(), f));
-  std::fclose(f);
-  return head;
-}
-
 // Which bibliography format `path` is, kAuto for documents. PubMed XML is
 // both: it goes the document way, and Store::Put records each record as a
 // known work.
@@ -36,8 +24,11 @@ BibliographyFormat BibliographyKind(const std::string& path,
   BibliographyFormat format = BibliographyFormat::kAuto;
   if (!forced.empty()) {
     ParseBibliographyFormat(forced, &format);
-  } else if (!path.ends_with(".gz") && !path.ends_with(".GZ")) {
-    format = DetectBibliographyFormat(path, Head(path));
+  } else if (Result<BibliographyFormat> detected =
+                 DetectBibliographyFileFormat(path);
+             detected.ok()) {
+    // An unreadable file goes the document way, which says why.
+    format = *detected;
   }
   return format == BibliographyFormat::kPubmed ? BibliographyFormat::kAuto
                                                : format;

@@ -2,8 +2,6 @@
 // text to the reader of its format (bibliography_readers.h).
 #include "evq/bibliography.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -12,6 +10,7 @@
 #include <string_view>
 
 #include "bibliography_readers.h"
+#include "file_read.h"
 #include "evq/import.h"
 #include "utf8_repair.h"
 
@@ -177,37 +176,6 @@ Status NotABibliography(const std::string& source) {
       "MEDLINE or Retraction Watch CSV)");
 }
 
-// The decompressed start of a file (zlib reads plain files as they are).
-Result<std::string> ReadHead(const std::string& path, size_t limit) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr)
-    return Status::IoError(path + ": cannot open: " + std::strerror(errno));
-  std::string data(limit, '\0');
-  int n = gzread(f, data.data(), static_cast<unsigned>(limit));
-  int err = 0;
-  std::string why = n < 0 ? gzerror(f, &err) : "";
-  gzclose(f);
-  if (n < 0) return Status::IoError(path + ": cannot read: " + why);
-  data.resize(static_cast<size_t>(n));
-  return data;
-}
-
-Result<std::string> ReadAll(const std::string& path) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr)
-    return Status::IoError(path + ": cannot open: " + std::strerror(errno));
-  std::string data;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0)
-    data.append(buf, static_cast<size_t>(n));
-  int err = 0;
-  std::string why = n < 0 ? gzerror(f, &err) : "";
-  gzclose(f);
-  if (n < 0) return Status::IoError(path + ": cannot read: " + why);
-  return data;
-}
-
 // Closes a read: a file in which no record at all was met fails.
 Result<Bibliography> Finish(Bibliography bib, int records) {
   if (records == 0) {
@@ -262,6 +230,12 @@ BibliographyFormat DetectBibliographyFormat(const std::string& path,
     return BibliographyFormat::kAuto;
   }
   return Sniff(head);
+}
+
+Result<BibliographyFormat> DetectBibliographyFileFormat(const std::string& path) {
+  Result<std::string> head = internal::ReadFileHead(path);
+  if (!head.ok()) return head.status();
+  return DetectBibliographyFormat(path, *head);
 }
 
 Result<Bibliography> ParseBibliography(const std::string& source,
@@ -320,7 +294,7 @@ Result<Bibliography> ParseBibliography(const std::string& source,
 Result<Bibliography> ImportBibliography(const std::string& path,
                                         BibliographyFormat format) {
   // 4 KiB, as for documents: enough for an XML prolog and a CSV header.
-  Result<std::string> head = ReadHead(path, 4096);
+  Result<std::string> head = internal::ReadFileHead(path);
   if (!head.ok()) return head.status();
   if (head.value().empty())
     return Status::InvalidArgument(path + ": empty file");
@@ -337,7 +311,7 @@ Result<Bibliography> ImportBibliography(const std::string& path,
     if (!records.ok()) return records.status();
     return Finish(std::move(bib), records.value());
   }
-  Result<std::string> data = ReadAll(path);
+  Result<std::string> data = internal::ReadFileBytes(path);
   if (!data.ok()) return data.status();
   return ParseBibliography(path, data.value(), format);
 }

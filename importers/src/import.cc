@@ -5,66 +5,20 @@
 #include <cstring>
 #include <string>
 
-#include <zlib.h>
-
 #include "evq/import.h"
+#include "file_read.h"
 #include "utf8_repair.h"
 
 namespace evq {
 
 namespace {
 
-bool EndsWithGz(const std::string& path) {
-  return path.size() > 3 && (path.ends_with(".gz") || path.ends_with(".GZ"));
-}
-
-// A gzip file, decompressed whole. PubMed baselines are better streamed
-// (ForEachPubmedDocument); this is for single articles and small sets.
-Result<std::string> ReadGzipFile(const std::string& path) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
-  std::string data;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) data.append(buf, static_cast<size_t>(n));
-  int err = 0;
-  std::string why = n < 0 ? gzerror(f, &err) : "";
-  gzclose(f);
-  if (n < 0) return Status::IoError(path + ": cannot decompress: " + why);
-  return data;
-}
-
-Result<std::string> ReadWholeFile(const std::string& path) {
-  if (EndsWithGz(path)) return ReadGzipFile(path);
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    return Status::IoError(path + ": cannot open: " + std::strerror(errno));
-  }
-  std::string data;
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
-  bool failed = std::ferror(f) != 0;
-  int err = errno;
-  std::fclose(f);
-  if (failed) return Status::IoError(path + ": cannot read: " + std::strerror(err));
-  return data;
-}
-
 }  // namespace
 
 Result<Format> DetectFileFormat(const std::string& path) {
-  // gzread passes a file that is not gzip through unchanged.
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
-  std::string head(4096, '\0');
-  int n = gzread(f, head.data(), static_cast<unsigned>(head.size()));
-  int err = 0;
-  std::string why = n < 0 ? gzerror(f, &err) : "";
-  gzclose(f);
-  if (n < 0) return Status::IoError(path + ": cannot read: " + why);
-  head.resize(static_cast<size_t>(n));
-  return DetectFormat(path, head);
+  Result<std::string> head = internal::ReadFileHead(path);
+  if (!head.ok()) return head.status();
+  return DetectFormat(path, *head);
 }
 
 Result<Document> ImportBuffer(const std::string& source, std::string_view bytes,
@@ -123,13 +77,13 @@ Result<Document> ImportBuffer(const std::string& source, std::string_view bytes,
 }
 
 Result<Document> ImportFile(const std::string& path, Format format) {
-  Result<std::string> data = ReadWholeFile(path);
+  Result<std::string> data = internal::ReadFileBytes(path);
   if (!data.ok()) return data.status();
   return ImportBuffer(path, data.value(), format);
 }
 
 Result<std::vector<Document>> ImportFileDocuments(const std::string& path, Format format) {
-  Result<std::string> data = ReadWholeFile(path);
+  Result<std::string> data = internal::ReadFileBytes(path);
   if (!data.ok()) return data.status();
   std::string_view bytes = data.value();
   if (format == Format::kAuto && !bytes.empty() && bytes.find('\0') == std::string_view::npos) {

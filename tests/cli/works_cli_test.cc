@@ -114,7 +114,8 @@ TEST_F(WorksCliTest, BibliographiesImportAsWorksAndReportBadRecords) {
   EXPECT_NE(imp.out.find("references.bib: bibtex, "), std::string::npos)
       << imp.out;
   EXPECT_NE(imp.out.find("malformed.ris:"), std::string::npos);
-  EXPECT_NE(imp.out.find(" malformed records skipped\n"), std::string::npos) << imp.out;
+  EXPECT_NE(imp.out.find(" malformed records skipped\n"), std::string::npos)
+      << imp.out;
   EXPECT_NE(imp.out.find("retraction-watch.csv: retraction-watch, "),
             std::string::npos);
   EXPECT_NE(imp.out.find(" works\n"), std::string::npos);
@@ -136,6 +137,12 @@ TEST_F(WorksCliTest, BibliographiesImportAsWorksAndReportBadRecords) {
   // A Retraction Watch correction is not a retraction.
   EXPECT_EQ(retracted.out.find("10.1234/jefs.2021.0007"), std::string::npos);
 
+  // Words that name several works are refused, with the candidates listed.
+  EvqRun several = Evq("cites" + Db() + "low back pain");
+  ASSERT_EQ(several.code, 2) << several.out;
+  EXPECT_NE(several.out.find("matches several works; give one id:\n  W"),
+            std::string::npos)
+      << several.out;
   EvqRun unreadable = Evq("import" + Db() + (dir_ / "missing.bib").string());
   EXPECT_EQ(unreadable.code, 2);
 }

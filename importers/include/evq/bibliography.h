@@ -60,6 +60,10 @@ EVQ_EXPORT bool ParseBibliographyFormat(std::string_view name,
 EVQ_EXPORT BibliographyFormat DetectBibliographyFormat(const std::string& path,
                                                        std::string_view head);
 
+// DetectBibliographyFormat on the first 4 KB of the file at `path`
+// (decompressed for gzip). Errors: the file cannot be opened or read.
+EVQ_EXPORT Result<BibliographyFormat> DetectBibliographyFileFormat(const std::string& path);
+
 // One bibliography file read.
 struct Bibliography {
   std::string source;  // the path as given
