@@ -9,16 +9,20 @@
 //   train_references --model MODEL --predict IN.txt --pred-out OUT.jsonl
 //                    (MODEL "rules": the rule parser alone)
 //   train_references [--model MODEL] --bench IN.txt [--rounds N]
+//   train_references --oracle FILE.tsv --pred-out OUT.jsonl
+//                    (the gold labels through the field normalisers)
+//   train_references --model MODEL --confusion FILE.tsv
+//                    (token accuracy and the labels most confused)
 //
 // FILE.tsv lines: the reference string, a tab, "start-end=label" byte spans
 // (scripts/reference-labels.py writes them). Training is deterministic: the
 // same files in the same order give the same model byte for byte.
 #include <algorithm>
-#include <ctime>
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -29,6 +33,7 @@
 #include <vector>
 
 #include "cite/reference_features.h"
+#include "cite/reference_fields.h"
 #include "cite/reference_model.h"
 #include "cite/reference_tokens.h"
 #include "evq/csl.h"
@@ -39,7 +44,7 @@ using evq::cite::kNumRefLabels;
 constexpr int L = kNumRefLabels;
 
 struct Example {
-  std::vector<uint32_t> feats;    // feature indexes, token t's from offs[t]
+  std::vector<uint32_t> feats;  // feature indexes, token t's from offs[t]
   std::vector<uint32_t> offs;
   std::vector<int> gold;
 };
@@ -147,8 +152,8 @@ void WriteModel(const std::string& path, const std::vector<uint64_t>& keys,
     out << hex << "\t" << p << "\n";
     ++kept;
   }
-  std::cerr << "train_references: " << kept << " features written to "
-            << path << "\n";
+  std::cerr << "train_references: " << kept << " features written to " << path
+            << "\n";
 }
 
 void Train(const std::vector<std::string>& files, const std::string& out_path,
@@ -156,8 +161,8 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
   std::vector<Raw> raw;
   for (const auto& f : files) {
     auto set = ReadSet(f);
-    std::cerr << "train_references: " << set.size() << " references from "
-              << f << "\n";
+    std::cerr << "train_references: " << set.size() << " references from " << f
+              << "\n";
     for (auto& r : set) raw.push_back(std::move(r));
   }
   // Features seen fewer than min_count times are dropped: they cannot be
@@ -203,7 +208,8 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
   for (int epoch = 0; epoch < epochs; ++epoch) {
     // Fisher-Yates with the generator's raw output: std::shuffle's use of
     // the generator differs between standard libraries.
-    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+    for (size_t i = order.size(); i > 1; --i)
+      std::swap(order[i - 1], order[rng() % i]);
     size_t errors = 0, tokens = 0;
     for (size_t idx : order) {
       const Example& ex = data[idx];
@@ -242,8 +248,8 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
       }
       step += 1;
     }
-    std::cerr << "train_references: epoch " << epoch + 1 << ": "
-              << errors << " of " << tokens << " tokens wrong\n";
+    std::cerr << "train_references: epoch " << epoch + 1 << ": " << errors
+              << " of " << tokens << " tokens wrong\n";
   }
   for (size_t i = 0; i < w.size(); ++i) w[i] -= acc[i] / step;
   for (size_t i = 0; i < tw.size(); ++i) tw[i] -= tacc[i] / step;
@@ -274,6 +280,69 @@ void Predict(const std::string& model_path, const std::string& in_path,
   while (std::getline(in, line))
     out << evq::CslItemToJson(evq::cite::ParseReferenceWith(line, &tagger))
         << "\n";
+}
+
+// The fields the normalisers make of the gold labels: what a perfect
+// tagger would score, which separates tagging errors from normalising ones.
+void Oracle(const std::string& tsv_path, const std::string& out_path) {
+  std::ifstream in(tsv_path);
+  if (!in) Die("cannot read " + tsv_path);
+  std::ofstream out(out_path);
+  std::string line, text;
+  std::vector<evq::cite::RefToken> tokens;
+  std::vector<int> labels;
+  while (std::getline(in, line)) {
+    if (!TokenLabels(line, &text, &tokens, &labels))
+      Die("bad line in " + tsv_path);
+    evq::CslItem item;
+    item.raw = text;
+    evq::cite::FieldsFromLabels(text, tokens, labels, &item);
+    out << evq::CslItemToJson(item) << "\n";
+  }
+}
+
+// Token accuracy of a model on labelled strings, and which labels it
+// confuses (gold row, predicted column; the largest cells first).
+void Confusion(const std::string& model_path, const std::string& tsv_path) {
+  std::ifstream m(model_path);
+  if (!m) Die("cannot read " + model_path);
+  std::stringstream buf;
+  buf << m.rdbuf();
+  evq::cite::RefTagger tagger;
+  std::string error;
+  if (!tagger.Load(buf.str(), &error)) Die(model_path + ": " + error);
+  std::ifstream in(tsv_path);
+  if (!in) Die("cannot read " + tsv_path);
+  std::map<std::pair<int, int>, size_t> cells;
+  size_t right = 0, total = 0;
+  std::string line, text;
+  std::vector<evq::cite::RefToken> tokens;
+  std::vector<int> gold, pred;
+  while (std::getline(in, line)) {
+    if (!TokenLabels(line, &text, &tokens, &gold))
+      Die("bad line in " + tsv_path);
+    evq::cite::TokenFeatures f;
+    evq::cite::ExtractFeatures(tokens, &f);
+    tagger.Tag(f, &pred);
+    for (size_t t = 0; t < gold.size(); ++t) {
+      ++total;
+      if (gold[t] == pred[t])
+        ++right;
+      else
+        ++cells[{gold[t], pred[t]}];
+    }
+  }
+  std::printf("token accuracy %.4f (%zu of %zu)\n",
+              total ? static_cast<double>(right) / total : 0.0, right, total);
+  std::vector<std::pair<size_t, std::pair<int, int>>> sorted;
+  for (const auto& [k, v] : cells) sorted.push_back({v, k});
+  std::sort(sorted.rbegin(), sorted.rend());
+  for (size_t i = 0; i < sorted.size() && i < 30; ++i)
+    std::printf(
+        "%6zu  %s -> %s\n", sorted[i].first,
+        std::string(evq::cite::kRefLabelNames[sorted[i].second.first]).c_str(),
+        std::string(evq::cite::kRefLabelNames[sorted[i].second.second])
+            .c_str());
 }
 
 // Parse speed of the rule parser alone and of the tagger (with `model`,
@@ -318,7 +387,7 @@ void Bench(const std::string& model_path, const std::string& in_path,
 
 int main(int argc, char** argv) {
   std::vector<std::string> train;
-  std::string out, model, predict, pred_out, bench;
+  std::string out, model, predict, pred_out, bench, oracle, confusion;
   int rounds = 5;
   int epochs = 12, min_count = 2, scale = 100;
   unsigned seed = 1;
@@ -328,18 +397,34 @@ int main(int argc, char** argv) {
       if (i + 1 >= argc) Die(a + " needs a value");
       return argv[++i];
     };
-    if (a == "--train") train.push_back(value());
-    else if (a == "--out") out = value();
-    else if (a == "--model") model = value();
-    else if (a == "--predict") predict = value();
-    else if (a == "--pred-out") pred_out = value();
-    else if (a == "--epochs") epochs = std::stoi(value());
-    else if (a == "--min-count") min_count = std::stoi(value());
-    else if (a == "--seed") seed = static_cast<unsigned>(std::stoul(value()));
-    else if (a == "--scale") scale = std::stoi(value());
-    else if (a == "--bench") bench = value();
-    else if (a == "--rounds") rounds = std::stoi(value());
-    else Die("unknown argument " + a);
+    if (a == "--train")
+      train.push_back(value());
+    else if (a == "--out")
+      out = value();
+    else if (a == "--model")
+      model = value();
+    else if (a == "--predict")
+      predict = value();
+    else if (a == "--pred-out")
+      pred_out = value();
+    else if (a == "--epochs")
+      epochs = std::stoi(value());
+    else if (a == "--min-count")
+      min_count = std::stoi(value());
+    else if (a == "--seed")
+      seed = static_cast<unsigned>(std::stoul(value()));
+    else if (a == "--scale")
+      scale = std::stoi(value());
+    else if (a == "--bench")
+      bench = value();
+    else if (a == "--oracle")
+      oracle = value();
+    else if (a == "--confusion")
+      confusion = value();
+    else if (a == "--rounds")
+      rounds = std::stoi(value());
+    else
+      Die("unknown argument " + a);
   }
   if (!train.empty()) {
     if (out.empty()) Die("--train needs --out");
@@ -352,7 +437,16 @@ int main(int argc, char** argv) {
     Predict(model, predict, pred_out);
   }
   if (!bench.empty()) Bench(model, bench, rounds);
-  if (train.empty() && predict.empty() && bench.empty())
+  if (!oracle.empty()) {
+    if (pred_out.empty()) Die("--oracle needs --pred-out");
+    Oracle(oracle, pred_out);
+  }
+  if (!confusion.empty()) {
+    if (model.empty()) Die("--confusion needs --model");
+    Confusion(model, confusion);
+  }
+  if (train.empty() && predict.empty() && bench.empty() && oracle.empty() &&
+      confusion.empty())
     Die("nothing to do; see the header");
   return 0;
 }
