@@ -42,10 +42,16 @@ namespace {
 
 using evq::cite::kNumRefLabels;
 constexpr int L = kNumRefLabels;
+constexpr int E = evq::cite::TokenFeatures::kEdgeFeatures;
+constexpr int S = evq::cite::kEdgeStride;
+constexpr uint32_t kNoEdge = 0xFFFFFFFFu;
 
 struct Example {
   std::vector<uint32_t> feats;  // feature indexes, token t's from offs[t]
   std::vector<uint32_t> offs;
+  // Boundary feature indexes (kNoEdge if pruned), kEdgeFeatures for each
+  // token from the second.
+  std::vector<uint32_t> edges;
   std::vector<int> gold;
 };
 
@@ -121,7 +127,8 @@ std::vector<Raw> ReadSet(const std::string& path) {
 // under half a quantum are dropped, which prunes most rare features.
 void WriteModel(const std::string& path, const std::vector<uint64_t>& keys,
                 const std::vector<double>& w, const std::vector<double>& trans,
-                int scale) {
+                const std::vector<uint64_t>& edge_keys,
+                const std::vector<double>& ew, int scale) {
   std::ofstream out(path);
   if (!out) Die("cannot write " + path);
   out << "evq-reference-tagger 1\nlabels";
@@ -152,6 +159,23 @@ void WriteModel(const std::string& path, const std::vector<uint64_t>& keys,
     out << hex << "\t" << p << "\n";
     ++kept;
   }
+  std::vector<size_t> edge_order(edge_keys.size());
+  for (size_t i = 0; i < edge_order.size(); ++i) edge_order[i] = i;
+  std::sort(edge_order.begin(), edge_order.end(),
+            [&](size_t a, size_t b) { return edge_keys[a] < edge_keys[b]; });
+  for (size_t i : edge_order) {
+    std::string p;
+    for (int k = 0; k < L * L; ++k) {
+      long q = std::lround(ew[i * L * L + k] * scale);
+      if (q == 0) continue;
+      if (!p.empty()) p += ' ';
+      p += std::to_string(k) + ":" + std::to_string(q);
+    }
+    if (p.empty()) continue;
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016" PRIx64, edge_keys[i]);
+    out << "+" << hex << "\t" << p << "\n";
+  }
   std::cerr << "train_references: " << kept << " features written to " << path
             << "\n";
 }
@@ -177,6 +201,16 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
   std::unordered_map<uint64_t, uint32_t> index;
   for (size_t i = 0; i < keys.size(); ++i)
     index[keys[i]] = static_cast<uint32_t>(i);
+  std::unordered_map<uint64_t, uint32_t> edge_count;
+  for (const auto& r : raw)
+    for (uint64_t h : r.f.edges) ++edge_count[h];
+  std::vector<uint64_t> edge_keys;
+  for (const auto& [h, c] : edge_count)
+    if (static_cast<int>(c) >= min_count) edge_keys.push_back(h);
+  std::sort(edge_keys.begin(), edge_keys.end());
+  std::unordered_map<uint64_t, uint32_t> edge_index;
+  for (size_t i = 0; i < edge_keys.size(); ++i)
+    edge_index[edge_keys[i]] = static_cast<uint32_t>(i);
   std::vector<Example> data;
   for (const auto& r : raw) {
     Example ex;
@@ -189,6 +223,10 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
       }
       ex.offs.push_back(static_cast<uint32_t>(ex.feats.size()));
     }
+    for (uint64_t h : r.f.edges) {
+      auto it = edge_index.find(h);
+      ex.edges.push_back(it == edge_index.end() ? kNoEdge : it->second);
+    }
     data.push_back(std::move(ex));
   }
   raw.clear();
@@ -199,7 +237,9 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
   // step * update, so the average is w - acc / steps.
   std::vector<double> w(keys.size() * L, 0.0), acc(keys.size() * L, 0.0);
   std::vector<double> tw((L + 1) * L, 0.0), tacc((L + 1) * L, 0.0);
-  std::vector<float> emit, trans_f((L + 1) * L);
+  std::vector<double> ew(edge_keys.size() * L * L, 0.0),
+      eacc(edge_keys.size() * L * L, 0.0);
+  std::vector<float> emit, edge, trans_f((L + 1) * L);
   std::vector<int> pred;
   std::vector<size_t> order(data.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -221,7 +261,18 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
             emit[t * L + l] += static_cast<float>(w[ex.feats[k] * L + l]);
       for (size_t i = 0; i < trans_f.size(); ++i)
         trans_f[i] = static_cast<float>(tw[i]);
-      evq::cite::ViterbiDecode(emit.data(), n, trans_f.data(), &pred);
+      edge.assign(n * L * S, 0.0f);
+      for (size_t t = 1; t < n; ++t)
+        for (int k = 0; k < E; ++k) {
+          uint32_t f = ex.edges[(t - 1) * E + k];
+          if (f == kNoEdge) continue;
+          for (int p = 0; p < L; ++p)
+            for (int l = 0; l < L; ++l)
+              edge[(t * L + p) * S + l] +=
+                  static_cast<float>(ew[(f * L + p) * L + l]);
+        }
+      evq::cite::ViterbiDecode(emit.data(), n, trans_f.data(), edge.data(),
+                               &pred);
       tokens += n;
       if (pred != ex.gold) {
         for (size_t t = 0; t < n; ++t) {
@@ -236,6 +287,18 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
               acc[f + g] += step;
               w[f + p] -= 1;
               acc[f + p] -= step;
+            }
+          }
+          if (t > 0 && (g != p || gp != pp)) {
+            for (int k = 0; k < E; ++k) {
+              uint32_t f = ex.edges[(t - 1) * E + k];
+              if (f == kNoEdge) continue;
+              size_t gi = (static_cast<size_t>(f) * L + (gp - 1)) * L + g;
+              size_t pi = (static_cast<size_t>(f) * L + (pp - 1)) * L + p;
+              ew[gi] += 1;
+              eacc[gi] += step;
+              ew[pi] -= 1;
+              eacc[pi] -= step;
             }
           }
           if (g != p || gp != pp) {
@@ -253,7 +316,8 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
   }
   for (size_t i = 0; i < w.size(); ++i) w[i] -= acc[i] / step;
   for (size_t i = 0; i < tw.size(); ++i) tw[i] -= tacc[i] / step;
-  WriteModel(out_path, keys, w, tw, scale);
+  for (size_t i = 0; i < ew.size(); ++i) ew[i] -= eacc[i] / step;
+  WriteModel(out_path, keys, w, tw, edge_keys, ew, scale);
 }
 
 void Predict(const std::string& model_path, const std::string& in_path,
@@ -324,6 +388,18 @@ void Confusion(const std::string& model_path, const std::string& tsv_path) {
     evq::cite::TokenFeatures f;
     evq::cite::ExtractFeatures(tokens, &f);
     tagger.Tag(f, &pred);
+    if (std::getenv("EVQ_SHOW") != nullptr && pred != gold) {
+      std::string g, p;
+      for (size_t t = 0; t < gold.size(); ++t) {
+        std::string tag =
+            std::string(evq::cite::kRefLabelNames[pred[t]]).substr(0, 3);
+        std::string gt =
+            std::string(evq::cite::kRefLabelNames[gold[t]]).substr(0, 3);
+        p += tokens[t].text + (gold[t] == pred[t] ? "" : "/" + gt + ">" + tag) +
+             " ";
+      }
+      std::printf("%s\n", p.c_str());
+    }
     for (size_t t = 0; t < gold.size(); ++t) {
       ++total;
       if (gold[t] == pred[t])

@@ -63,10 +63,10 @@ std::string Shape(std::string_view w) {
   std::string out;
   for (char c : w) {
     if (IsContinuation(c)) continue;
-    char k = IsAsciiUpper(c) ? 'X'
+    char k = IsAsciiUpper(c)                ? 'X'
              : IsAsciiLower(c) || IsHigh(c) ? 'x'
-             : IsDigit(c) ? 'd'
-                          : c;
+             : IsDigit(c)                   ? 'd'
+                                            : c;
     if (out.empty() || out.back() != k) out += k;
   }
   if (out.size() > 8) out.resize(8);
@@ -88,36 +88,96 @@ std::string Core(std::string_view w) {
 // or belongs to, in the languages the references mix in.
 std::string_view Lexicon(std::string_view c) {
   static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
-      {"pp", "page"},        {"p", "page"},         {"pages", "page"},
-      {"page", "page"},      {"s", "page"},         {"vol", "vol"},
-      {"v", "vol"},          {"volume", "vol"},     {"bd", "vol"},
-      {"no", "num"},         {"nr", "num"},         {"n", "num"},
-      {"issue", "num"},      {"suppl", "num"},      {"in", "in"},
-      {"ed", "ed"},          {"eds", "ed"},         {"editor", "ed"},
-      {"editors", "ed"},     {"edited", "ed"},      {"hrsg", "ed"},
-      {"hg", "ed"},          {"dir", "ed"},         {"coord", "ed"},
-      {"org", "ed"},         {"orgs", "ed"},        {"edn", "edition"},
-      {"edition", "edition"}, {"and", "and"},       {"und", "and"},
-      {"et", "and"},         {"y", "and"},          {"e", "and"},
-      {"al", "al"},          {"press", "pub"},      {"verlag", "pub"},
-      {"publishers", "pub"}, {"publishing", "pub"}, {"books", "pub"},
-      {"inc", "pub"},        {"ltd", "pub"},        {"co", "pub"},
-      {"university", "univ"}, {"univ", "univ"},     {"universidad", "univ"},
-      {"universite", "univ"}, {"institute", "univ"}, {"retrieved", "access"},
-      {"available", "access"}, {"accessed", "access"}, {"cited", "access"},
-      {"from", "access"},    {"http", "link"},      {"https", "link"},
-      {"doi", "link"},       {"pmid", "link"},      {"isbn", "link"},
-      {"thesis", "genre"},   {"dissertation", "genre"}, {"report", "genre"},
-      {"phd", "genre"},      {"unpublished", "genre"}, {"manuscript", "genre"},
-      {"proceedings", "proc"}, {"proc", "proc"},    {"conference", "proc"},
-      {"symposium", "proc"}, {"workshop", "proc"},  {"congress", "proc"},
-      {"journal", "jour"},   {"j", "jour"},         {"rev", "jour"},
-      {"review", "jour"},    {"annals", "jour"},    {"bulletin", "jour"},
-      {"press", "pub"},      {"trans", "trans"},    {"translated", "trans"},
-      {"nd", "nodate"},      {"sd", "nodate"},      {"forthcoming", "nodate"},
-      {"the", "func"},       {"of", "func"},        {"a", "func"},
-      {"for", "func"},       {"on", "func"},        {"to", "func"},
-      {"de", "func"},        {"la", "func"},        {"der", "func"},
+      {"pp", "page"},
+      {"p", "page"},
+      {"pages", "page"},
+      {"page", "page"},
+      {"s", "page"},
+      {"vol", "vol"},
+      {"v", "vol"},
+      {"volume", "vol"},
+      {"bd", "vol"},
+      {"no", "num"},
+      {"nr", "num"},
+      {"n", "num"},
+      {"issue", "num"},
+      {"suppl", "num"},
+      {"in", "in"},
+      {"ed", "ed"},
+      {"eds", "ed"},
+      {"editor", "ed"},
+      {"editors", "ed"},
+      {"edited", "ed"},
+      {"hrsg", "ed"},
+      {"hg", "ed"},
+      {"dir", "ed"},
+      {"coord", "ed"},
+      {"org", "ed"},
+      {"orgs", "ed"},
+      {"edn", "edition"},
+      {"edition", "edition"},
+      {"and", "and"},
+      {"und", "and"},
+      {"et", "and"},
+      {"y", "and"},
+      {"e", "and"},
+      {"al", "al"},
+      {"press", "pub"},
+      {"verlag", "pub"},
+      {"publishers", "pub"},
+      {"publishing", "pub"},
+      {"books", "pub"},
+      {"inc", "pub"},
+      {"ltd", "pub"},
+      {"co", "pub"},
+      {"university", "univ"},
+      {"univ", "univ"},
+      {"universidad", "univ"},
+      {"universite", "univ"},
+      {"institute", "univ"},
+      {"retrieved", "access"},
+      {"available", "access"},
+      {"accessed", "access"},
+      {"cited", "access"},
+      {"from", "access"},
+      {"http", "link"},
+      {"https", "link"},
+      {"doi", "link"},
+      {"pmid", "link"},
+      {"isbn", "link"},
+      {"thesis", "genre"},
+      {"dissertation", "genre"},
+      {"report", "genre"},
+      {"phd", "genre"},
+      {"unpublished", "genre"},
+      {"manuscript", "genre"},
+      {"proceedings", "proc"},
+      {"proc", "proc"},
+      {"conference", "proc"},
+      {"symposium", "proc"},
+      {"workshop", "proc"},
+      {"congress", "proc"},
+      {"journal", "jour"},
+      {"j", "jour"},
+      {"rev", "jour"},
+      {"review", "jour"},
+      {"annals", "jour"},
+      {"bulletin", "jour"},
+      {"press", "pub"},
+      {"trans", "trans"},
+      {"translated", "trans"},
+      {"nd", "nodate"},
+      {"sd", "nodate"},
+      {"forthcoming", "nodate"},
+      {"the", "func"},
+      {"of", "func"},
+      {"a", "func"},
+      {"for", "func"},
+      {"on", "func"},
+      {"to", "func"},
+      {"de", "func"},
+      {"la", "func"},
+      {"der", "func"},
   };
   // Built once from the list (the first entry for a word wins).
   static const auto* index = [] {
@@ -230,8 +290,58 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
   out->author_from = lead == 0 ? 0 : 1;
   out->author_end = rule_author_end;
   out->author_editor = rule_editor;
-  int parts = 0;        // sentence-like parts ended before this token
-  int year_part = -1;   // the part the first year is in
+  // The sentence-like parts the string falls into, and what each holds:
+  // a field is mostly a whole part, and a part's neighbours say which
+  // (a title is followed by a part with numbers, a container by a place).
+  std::vector<int> part_of(n);
+  std::vector<size_t> part_first;
+  {
+    int p = 0;
+    bool start = true;
+    for (size_t i = 0; i < n; ++i) {
+      if (start) part_first.push_back(i);
+      part_of[i] = p;
+      start = EndsPart(tokens[i], core[i]);
+      if (start) ++p;
+    }
+  }
+  const int num_parts = static_cast<int>(part_first.size());
+  std::vector<std::string> summary(num_parts);
+  for (int p = 0; p < num_parts; ++p) {
+    size_t b = part_first[p];
+    size_t e = p + 1 < num_parts ? part_first[p + 1] : n;
+    bool digits = false, year = false, range = false, ed = false, pub = false,
+         proc = false, quote = false;
+    for (size_t i = b; i < e; ++i) {
+      const std::string& w = tokens[i].text;
+      if (!core[i].empty() && IsDigit(core[i][0])) digits = true;
+      if (HasYear(w)) year = true;
+      if (IsRange(w)) range = true;
+      std::string_view x = lexicon[i];
+      if (x == "ed") ed = true;
+      if (x == "pub" || x == "univ") pub = true;
+      if (x == "proc" || x == "jour" || x == "in") proc = true;
+      if (!w.empty() && w.front() == '"') quote = true;
+    }
+    size_t len = e - b;
+    char buf[9] = {digits ? 'd' : '-',
+                   year ? 'y' : '-',
+                   range ? 'r' : '-',
+                   ed ? 'e' : '-',
+                   pub ? 'p' : '-',
+                   proc ? 'c' : '-',
+                   quote ? 'q' : '-',
+                   len == 1   ? '1'
+                   : len <= 3 ? '3'
+                   : len <= 8 ? '8'
+                              : 'L',
+                   0};
+    summary[p] = buf;
+  }
+  out->edges.clear();
+  out->edges.reserve(n * TokenFeatures::kEdgeFeatures);
+  int parts = 0;           // sentence-like parts ended before this token
+  int year_part = -1;      // the part the first year is in
   bool in_seen = false;    // an "In"/"in:" opening a container came before
   bool part_start = true;  // the previous token ended a part
   bool year_seen = false;
@@ -257,9 +367,10 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
     std::string_view flags(flag_chars, 5);
 
     add(Hash('b', ""));
-    std::string_view rule = starts[i] < lead              ? "num"
-                            : starts[i] < rule_author_end ? (rule_editor ? "ed" : "au")
-                                                          : "-";
+    std::string_view rule = starts[i] < lead ? "num"
+                            : starts[i] < rule_author_end
+                                ? (rule_editor ? "ed" : "au")
+                                : "-";
     add(Hash('A', rule));
     add(Hash2('a', rule, shape[i]));
     add(Hash('w', c));
@@ -303,14 +414,45 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
     add(Hash2('S', Digits(since, since_buf), in_seen ? "i" : "-"));
     // The first word of a part: fields change mostly there.
     add(Hash2('n', part_start ? part : "-", flags));
+    {
+      int p = part_of[i];
+      const std::string& here = summary[p];
+      add(Hash('g', core[part_first[p]]));
+      add(Hash('h', here));
+      add(Hash('u',
+               p + 1 < num_parts ? std::string_view(summary[p + 1]) : "$"));
+      add(Hash('v', p > 0 ? std::string_view(summary[p - 1]) : "^"));
+      char left_buf[24];
+      add(Hash2('j', Digits(std::min(num_parts - 1 - p, 3), left_buf), here));
+    }
     out->offsets.push_back(static_cast<uint32_t>(dst - base));
+    if (i > 0) {
+      // The boundary: how the previous token ends and this one begins.
+      char before = part_start                       ? 'P'
+                    : IsInitials(tokens[i - 1].text) ? 'I'
+                    : IsAlnum(prev_last) ? (IsDigit(prev_last) ? '0' : 'a')
+                                         : prev_last;
+      char after = IsAsciiUpper(first)               ? 'C'
+                   : IsDigit(first)                  ? 'd'
+                   : IsAlnum(first) || IsHigh(first) ? 'l'
+                                                     : first;
+      const char pair[2] = {before, after};
+      out->edges.push_back(Hash('e', std::string_view(&before, 1)));
+      out->edges.push_back(Hash('E', std::string_view(pair, 2)));
+      out->edges.push_back(Hash2('G', std::string_view(&before, 1), lex));
+      out->edges.push_back(Hash2(
+          'H', std::string_view(&before, 1),
+          core[i - 1].size() <= 12 ? std::string_view(core[i - 1]) : "long"));
+    }
     if (i > 0 && (w == "In" || w == "In:" || w == "in:")) in_seen = true;
     if (year && year_part < 0) year_part = parts;
 
     if (year) year_seen = true;
-    if (last == '"' || (w.size() > 1 && w[w.size() - 2] == '"')) in_quote = false;
+    if (last == '"' || (w.size() > 1 && w[w.size() - 2] == '"'))
+      in_quote = false;
     if ((last == ')' || last == ']' ||
-         (w.size() > 1 && (w[w.size() - 2] == ')' || w[w.size() - 2] == ']'))) &&
+         (w.size() > 1 &&
+          (w[w.size() - 2] == ')' || w[w.size() - 2] == ']'))) &&
         paren > 0)
       --paren;
     part_start = EndsPart(tokens[i], c);

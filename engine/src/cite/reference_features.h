@@ -16,6 +16,11 @@ namespace evq::cite {
 struct TokenFeatures {
   std::vector<uint64_t> hashes;
   std::vector<uint32_t> offsets;
+  // The boundary before each token but the first: kEdgeFeatures hashes
+  // for token i at edges[(i - 1) * kEdgeFeatures], weighted per label pair
+  // (a field ends at a comma before "In", not at one inside a title).
+  static constexpr int kEdgeFeatures = 4;
+  std::vector<uint64_t> edges;
   // The rule parser's author list as the features saw it (FindAuthorEnd on
   // the tokens joined by single spaces, from token author_from on): kept so
   // the parser's author correction need not run it again.

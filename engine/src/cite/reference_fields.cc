@@ -4,6 +4,7 @@
 #include "cite/reference_fields.h"
 
 #include <string>
+#include <vector>
 
 #include "cite/reference_model.h"
 #include "cite/reference_parts.h"
@@ -22,8 +23,10 @@ struct Segment {
 std::string_view StripLeadIn(std::string_view s) {
   s = Trim(s, " ,;:.");
   static constexpr std::string_view kLeads[] = {
-      "in:", "in", "edited by", "ed. by", "eds. by", "hrsg. von", "hg. v.",
-      "herausgegeben von", "ed.", "eds.", "dans", "em:", "en:", "en", "em"};
+      "in:",     "in",        "edited by", "ed. by",
+      "eds. by", "hrsg. von", "hg. v.",    "herausgegeben von",
+      "ed.",     "eds.",      "dans",      "em:",
+      "en:",     "en",        "em"};
   for (std::string_view lead : kLeads) {
     if (StartsWithIgnoreCase(s, lead) &&
         (s.size() == lead.size() || !IsLetter(s[lead.size()]) ||
@@ -37,10 +40,11 @@ std::string_view StripLeadIn(std::string_view s) {
 // Drops a trailing "(Eds.)", ", editors", "ed.", "(Hrsg.)" from a name list.
 std::string_view StripEditorMarks(std::string_view s) {
   static constexpr std::string_view kMarks[] = {
-      "(eds.)", "(eds)", "(ed.)", "(ed)", "(editors)", "(editor)", "(hrsg.)",
-      "(hrsg)", "(hg.)", "(dir.)", "(dirs.)", "(coord.)", "(org.)",
-      "(orgs.)", "(comp.)", "(a cura di)", "editors", "editor", "eds.",
-      "eds", "ed.", "ed", "(trans.)", "trans.", "(tr.)", "tr."};
+      "(eds.)",  "(eds)",   "(ed.)",   "(ed)",        "(editors)", "(editor)",
+      "(hrsg.)", "(hrsg)",  "(hg.)",   "(dir.)",      "(dirs.)",   "(coord.)",
+      "(org.)",  "(orgs.)", "(comp.)", "(a cura di)", "editors",   "editor",
+      "eds.",    "eds",     "ed.",     "ed",          "(trans.)",  "trans.",
+      "(tr.)",   "tr."};
   bool changed = true;
   while (changed) {
     changed = false;
@@ -153,9 +157,8 @@ std::string_view StripLoneBrackets(std::string_view s) {
 // "pp. 1477-81." -> "1477-81"; "p. A62" -> "A62"; "S. 12-14" -> "12-14".
 std::string CleanPages(std::string_view s) {
   s = Trim(s, " ,;:.()[]");
-  static constexpr std::string_view kKeys[] = {"pp.", "pp", "p.", "p",
-                                               "pages", "page", "s.", "pg.",
-                                               "págs.", "pág."};
+  static constexpr std::string_view kKeys[] = {
+      "pp.", "pp", "p.", "p", "pages", "page", "s.", "pg.", "págs.", "pág."};
   for (std::string_view k : kKeys) {
     if (StartsWithIgnoreCase(s, k) && s.size() > k.size() &&
         (k.back() == '.' || !IsLetter(s[k.size()]))) {
@@ -196,6 +199,26 @@ void SetVolume(std::string_view s, CslItem* item) {
       numeral = false;
   }
   if (!numeral) volume.clear();
+  if (issue.empty() && !volume.empty() && IsDigit(volume[0])) {
+    // More numbers after the volume in its own span ("36, 3", "40.1",
+    // "No. 134, Part 3", "45/4") are its issue or part.
+    std::vector<std::string_view> runs;
+    for (size_t i = 0; i < t.size();) {
+      size_t d = DigitRun(t, i);
+      if (d == 0) {
+        ++i;
+        continue;
+      }
+      runs.push_back(t.substr(i, d));
+      i += d;
+    }
+    if (runs.size() >= 2 && runs[0] == volume) {
+      for (size_t k = 1; k < runs.size(); ++k) {
+        if (k > 1) issue += runs.size() == 3 ? "-" : ", ";
+        issue += runs[k];
+      }
+    }
+  }
   if (item->volume.empty()) item->volume = volume;
   if (item->issue.empty()) item->issue = issue;
 }
@@ -239,13 +262,13 @@ std::string GuessType(const CslItem& item, bool journal_label,
   if (has(g, "report") || has(g, "working paper")) return "report";
   if (has(g, "preprint") || has(g, "arxiv")) return "preprint";
   const std::string& c = item.container_title;
-  if (!c.empty() && (has(c, "proceedings") || has(c, "conference") ||
-                     has(c, "symposium") || has(c, "workshop") ||
-                     has(c, "congress")))
+  if (!c.empty() &&
+      (has(c, "proceedings") || has(c, "conference") || has(c, "symposium") ||
+       has(c, "workshop") || has(c, "congress")))
     return "paper-conference";
   if (!c.empty() && !item.editor.empty()) return "chapter";
-  if (!c.empty() && (journal_label || !item.volume.empty() ||
-                     !item.issue.empty()))
+  if (!c.empty() &&
+      (journal_label || !item.volume.empty() || !item.issue.empty()))
     return "article-journal";
   if (!c.empty() && (!item.publisher.empty() || !item.isbn.empty()))
     return "chapter";
@@ -322,6 +345,10 @@ void FieldsFromLabels(std::string_view text,
           std::string_view c = CutVolumeTail(s);
           // "Technical Report KSL-91-71" names the genre, not a container.
           if (StartsWithNote(c)) break;
+          // A lone "In" before the editors ("In J. Smith (Ed.), Book"):
+          // the book is the next container span.
+          std::string_view bare = TrimPunct(c);
+          if (bare == "In" || bare == "in" || bare == "IN") break;
           item->container_title = CleanTitle(c);
           journal = seg.label == kLabelJournal;
         }

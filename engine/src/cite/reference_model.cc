@@ -12,10 +12,10 @@ namespace evq::cite {
 extern const char* const kBuiltinReferenceTaggerChunks[];
 
 const std::string_view kRefLabelNames[kNumRefLabels] = {
-    "note",      "author",    "editor",   "translator", "date",
-    "title",     "journal",   "container", "collection", "volume",
-    "pages",     "publisher", "location", "edition",    "doi",
-    "url",       "isbn",      "number",   "accessed"};
+    "note",  "author",    "editor",    "translator", "date",
+    "title", "journal",   "container", "collection", "volume",
+    "pages", "publisher", "location",  "edition",    "doi",
+    "url",   "isbn",      "number",    "accessed"};
 
 int RefLabelFromName(std::string_view name) {
   for (int i = 0; i < kNumRefLabels; ++i)
@@ -24,7 +24,7 @@ int RefLabelFromName(std::string_view name) {
 }
 
 void ViterbiDecode(const float* emit, size_t n, const float* trans,
-                   std::vector<int>* out) {
+                   const float* edge, std::vector<int>* out) {
   constexpr int L = kNumRefLabels;
   out->assign(n, 0);
   if (n == 0) return;
@@ -50,15 +50,24 @@ void ViterbiDecode(const float* emit, size_t n, const float* trans,
     const float* prev = &score[(t - 1) * L];
     V4f best[G];
     V4i arg[G];
+    // This boundary's own scores, added to the transitions (zero lanes
+    // when the string has none).
+    auto boundary = [&](int p, int g) {
+      V4f v = {0, 0, 0, 0};
+      if (edge != nullptr)
+        __builtin_memcpy(&v, edge + (t * L + p) * kEdgeStride + g * 4,
+                         sizeof v);
+      return v;
+    };
     for (int g = 0; g < G; ++g) {
-      best[g] = prev[0] + rows[1][g];
+      best[g] = prev[0] + rows[1][g] + boundary(0, g);
       arg[g] = V4i{0, 0, 0, 0};
     }
     for (int p = 1; p < L; ++p) {
       const float from = prev[p];
       const V4i pv = {p, p, p, p};
       for (int g = 0; g < G; ++g) {
-        V4f s = from + rows[p + 1][g];
+        V4f s = from + rows[p + 1][g] + boundary(p, g);
         V4i better = s > best[g];
         best[g] = better ? s : best[g];
         arg[g] = better ? pv : arg[g];
@@ -84,7 +93,8 @@ namespace {
 std::string_view NextLine(std::string_view* text) {
   size_t e = text->find('\n');
   std::string_view line = text->substr(0, e);
-  *text = e == std::string_view::npos ? std::string_view() : text->substr(e + 1);
+  *text =
+      e == std::string_view::npos ? std::string_view() : text->substr(e + 1);
   return line;
 }
 
@@ -185,6 +195,38 @@ bool RefTagger::Load(std::string_view text, std::string* error) {
   while (!text.empty()) {
     std::string_view line = NextLine(&text);
     if (line.empty()) continue;
+    if (line[0] == '+') {  // "+<16 hex>\t<prev * L + label>:<weight> ..."
+      uint64_t key = 0;
+      auto r =
+          std::from_chars(line.data() + 1, line.data() + line.size(), key, 16);
+      if (r.ec != std::errc() || r.ptr == line.data() + line.size() ||
+          *r.ptr != '\t') {
+        *error = "bad edge line";
+        return false;
+      }
+      size_t at = edge_weights_.size();
+      edge_weights_.resize(at + L * L, 0.0f);
+      std::string_view pairs = line.substr(r.ptr + 1 - line.data());
+      while (!pairs.empty()) {
+        size_t sp = pairs.find(' ');
+        std::string_view pair = pairs.substr(0, sp);
+        pairs = sp == std::string_view::npos ? std::string_view()
+                                             : pairs.substr(sp + 1);
+        size_t colon = pair.find(':');
+        long i = 0;
+        long w = 0;
+        if (colon == std::string_view::npos ||
+            !ParseInt(pair.substr(0, colon), &i) || i < 0 || i >= L * L ||
+            !ParseInt(pair.substr(colon + 1), &w)) {
+          *error = "bad edge weights";
+          return false;
+        }
+        edge_weights_[at + i] =
+            static_cast<float>(w) / static_cast<float>(scale);
+      }
+      edge_index_[key] = static_cast<uint32_t>(at);
+      continue;
+    }
     uint64_t key = 0;
     auto r = std::from_chars(line.data(), line.data() + line.size(), key, 16);
     if (r.ec != std::errc() || r.ptr == line.data() + line.size() ||
@@ -254,9 +296,27 @@ void RefTagger::Tag(const TokenFeatures& f, std::vector<int>* labels) const {
       if (row == nullptr) continue;
       for (int l = 0; l < kRowWidth; ++l) sum[l] += row[l];
     }
-    for (int l = 0; l < L; ++l) emit[t * L + l] = static_cast<float>(sum[l]) / scale_;
+    for (int l = 0; l < L; ++l)
+      emit[t * L + l] = static_cast<float>(sum[l]) / scale_;
   }
-  ViterbiDecode(emit.data(), n, trans_.data(), labels);
+  const float* edge_scores = nullptr;
+  thread_local std::vector<float> edge;
+  if (!edge_index_.empty() && n > 1) {
+    constexpr int E = TokenFeatures::kEdgeFeatures;
+    edge.assign(n * L * kEdgeStride, 0.0f);
+    for (size_t t = 1; t < n && t * E <= f.edges.size(); ++t) {
+      float* dst = &edge[t * L * kEdgeStride];
+      for (int k = 0; k < E; ++k) {
+        auto it = edge_index_.find(f.edges[(t - 1) * E + k]);
+        if (it == edge_index_.end()) continue;
+        const float* w = &edge_weights_[it->second];
+        for (int p = 0; p < L; ++p)
+          for (int l = 0; l < L; ++l) dst[p * kEdgeStride + l] += w[p * L + l];
+      }
+    }
+    edge_scores = edge.data();
+  }
+  ViterbiDecode(emit.data(), n, trans_.data(), edge_scores, labels);
 }
 
 const RefTagger& RefTagger::Builtin() {

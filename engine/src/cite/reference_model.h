@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "cite/reference_features.h"
@@ -45,10 +46,13 @@ extern const std::string_view kRefLabelNames[kNumRefLabels];
 int RefLabelFromName(std::string_view name);
 
 // Best label sequence under emission scores emit[t * L + l] and transition
-// scores trans[(prev + 1) * L + l] (row 0 is the start state). Writes n
+// scores trans[(prev + 1) * L + l] (row 0 is the start state), plus, when
+// `edge` is not null, scores for token t's boundary at
+// edge[(t * L + prev) * kEdgeStride + l] (t >= 1; padding lanes 0). Writes n
 // labels to *out.
+inline constexpr int kEdgeStride = (kNumRefLabels + 3) / 4 * 4;
 void ViterbiDecode(const float* emit, size_t n, const float* trans,
-                   std::vector<int>* out);
+                   const float* edge, std::vector<int>* out);
 
 class RefTagger {
  public:
@@ -86,6 +90,10 @@ class RefTagger {
   // away here without touching their slot's line.
   std::vector<uint8_t> tags_;
   static uint8_t Tag8(uint64_t key);
+  // Boundary features (TokenFeatures::edges): L * L weights each, prev
+  // label major, in edge_weights_ from the index the map gives.
+  std::unordered_map<uint64_t, uint32_t> edge_index_;
+  std::vector<float> edge_weights_;
   float scale_ = 1;
   size_t rows_ = 0;
   uint64_t mask_ = 0;
