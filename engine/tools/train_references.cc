@@ -52,6 +52,7 @@ struct Example {
   // Boundary feature indexes (kNoEdge if pruned), kEdgeFeatures for each
   // token from the second.
   std::vector<uint32_t> edges;
+  std::vector<uint8_t> not_doi;
   std::vector<int> gold;
 };
 
@@ -223,6 +224,7 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
       }
       ex.offs.push_back(static_cast<uint32_t>(ex.feats.size()));
     }
+    ex.not_doi = r.f.not_doi;
     for (uint64_t h : r.f.edges) {
       auto it = edge_index.find(h);
       ex.edges.push_back(it == edge_index.end() ? kNoEdge : it->second);
@@ -259,6 +261,11 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
         for (uint32_t k = ex.offs[t]; k < ex.offs[t + 1]; ++k)
           for (int l = 0; l < L; ++l)
             emit[t * L + l] += static_cast<float>(w[ex.feats[k] * L + l]);
+      // As RefTagger::Tag masks (a gold DOI token is never masked, so
+      // every gold sequence stays reachable).
+      for (size_t t = 0; t < n; ++t)
+        if (ex.not_doi[t] && ex.gold[t] != evq::cite::kLabelDoi)
+          emit[t * L + evq::cite::kLabelDoi] = evq::cite::kNever;
       for (size_t i = 0; i < trans_f.size(); ++i)
         trans_f[i] = static_cast<float>(tw[i]);
       edge.assign(n * L * S, 0.0f);

@@ -338,6 +338,13 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
                    0};
     summary[p] = buf;
   }
+  out->not_doi.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view w = tokens[i].text;
+    out->not_doi[i] = w.find('/') == std::string_view::npos &&
+                      w.find("10.") == std::string_view::npos &&
+                      core[i].rfind("doi", 0) != 0;
+  }
   out->edges.clear();
   out->edges.reserve(n * TokenFeatures::kEdgeFeatures);
   int parts = 0;           // sentence-like parts ended before this token

@@ -21,6 +21,9 @@ struct TokenFeatures {
   // (a field ends at a comma before "In", not at one inside a title).
   static constexpr int kEdgeFeatures = 4;
   std::vector<uint64_t> edges;
+  // Per token: 1 when it cannot be part of a DOI (no "10.", "/" or "doi"
+  // in it); the tagger never labels such a token a DOI.
+  std::vector<uint8_t> not_doi;
   // The rule parser's author list as the features saw it (FindAuthorEnd on
   // the tokens joined by single spaces, from token author_from on): kept so
   // the parser's author correction need not run it again.

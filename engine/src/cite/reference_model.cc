@@ -298,6 +298,7 @@ void RefTagger::Tag(const TokenFeatures& f, std::vector<int>* labels) const {
     }
     for (int l = 0; l < L; ++l)
       emit[t * L + l] = static_cast<float>(sum[l]) / scale_;
+    if (t < f.not_doi.size() && f.not_doi[t]) emit[t * L + kLabelDoi] = kNever;
   }
   const float* edge_scores = nullptr;
   thread_local std::vector<float> edge;

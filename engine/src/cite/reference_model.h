@@ -50,6 +50,9 @@ int RefLabelFromName(std::string_view name);
 // `edge` is not null, scores for token t's boundary at
 // edge[(t * L + prev) * kEdgeStride + l] (t >= 1; padding lanes 0). Writes n
 // labels to *out.
+// The emission score of a label a token cannot have (finite, so sums stay
+// ordered).
+inline constexpr float kNever = -1e9f;
 inline constexpr int kEdgeStride = (kNumRefLabels + 3) / 4 * 4;
 void ViterbiDecode(const float* emit, size_t n, const float* trans,
                    const float* edge, std::vector<int>* out);
