@@ -1,10 +1,14 @@
 // The trained reference tagger: the shipped model loads, tags
 // deterministically, and common citation styles parse to the right fields.
+#include "cite/reference_model.h"
+
+#include <cinttypes>
+#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "cite/reference_features.h"
-#include "cite/reference_model.h"
+#include "cite/reference_fields.h"
 #include "cite/reference_tokens.h"
 #include "evq/csl.h"
 #include "gtest/gtest.h"
@@ -38,6 +42,119 @@ TEST(ReferenceModelTest, RejectsMalformedModel) {
   EXPECT_FALSE(t.Load("not a model\n", &error));
   EXPECT_FALSE(error.empty());
   EXPECT_TRUE(t.empty());
+}
+
+// A model with zero transitions and no token features, plus `extra` lines:
+// every label ties, so Viterbi keeps label 0 (note) unless a line says
+// otherwise.
+std::string TinyModel(const std::string& extra) {
+  std::string m = "evq-reference-tagger 1\nlabels";
+  for (std::string_view n : cite::kRefLabelNames) m += " " + std::string(n);
+  m += "\nscale 1\n";
+  for (int r = 0; r <= cite::kNumRefLabels; ++r)
+    m += "T" + std::to_string(r) + "\t\n";
+  return m + extra;
+}
+
+// The first boundary feature of token 1 of `s`, as a model line's key.
+std::string FirstBoundaryKey(const std::string& s) {
+  cite::TokenFeatures f;
+  cite::ExtractFeatures(cite::TokenizeReference(s), &f);
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016" PRIx64, f.edges.at(0));
+  return hex;
+}
+
+std::vector<int> TagWith(const RefTagger& tagger, const std::string& s) {
+  cite::TokenFeatures f;
+  cite::ExtractFeatures(cite::TokenizeReference(s), &f);
+  std::vector<int> labels;
+  tagger.Tag(f, &labels);
+  return labels;
+}
+
+TEST(ReferenceModelTest, BoundaryWeightsApplyToTheirLabelPair) {
+  const std::string s = "Smith. Title";
+  RefTagger plain;
+  std::string error;
+  ASSERT_TRUE(plain.Load(TinyModel(""), &error)) << error;
+  EXPECT_EQ(TagWith(plain, s), (std::vector<int>{0, 0}));
+  // note -> title at the boundary before "Title": index note * L + title.
+  RefTagger boundary;
+  ASSERT_TRUE(boundary.Load(
+      TinyModel("+" + FirstBoundaryKey(s) + "\t" +
+                std::to_string(cite::kLabelNote * cite::kNumRefLabels +
+                               cite::kLabelTitle) +
+                ":100\n"),
+      &error))
+      << error;
+  EXPECT_EQ(TagWith(boundary, s),
+            (std::vector<int>{cite::kLabelNote, cite::kLabelTitle}));
+}
+
+TEST(ReferenceModelTest, OnlyDoiLikeTokensAreLabelledDoi) {
+  // The same pull towards "doi" at the second token: a plain word refuses
+  // it, a token shaped like a DOI takes it.
+  auto model = [](const std::string& s) {
+    return TinyModel("+" + FirstBoundaryKey(s) + "\t" +
+                     std::to_string(cite::kLabelNote * cite::kNumRefLabels +
+                                    cite::kLabelDoi) +
+                     ":100\n");
+  };
+  std::string error;
+  RefTagger word;
+  ASSERT_TRUE(word.Load(model("Smith. Title"), &error)) << error;
+  EXPECT_EQ(TagWith(word, "Smith. Title")[1], cite::kLabelNote);
+  RefTagger doi;
+  ASSERT_TRUE(doi.Load(model("Smith. 10.1000/xyz"), &error)) << error;
+  EXPECT_EQ(TagWith(doi, "Smith. 10.1000/xyz")[1], cite::kLabelDoi);
+}
+
+TEST(ReferenceModelTest, RejectsMalformedBoundaryLine) {
+  std::string error;
+  RefTagger out_of_range;  // 19 * 19 label pairs: 361 is past the end
+  EXPECT_FALSE(
+      out_of_range.Load(TinyModel("+00000000000000ab\t361:5\n"), &error));
+  EXPECT_EQ(error, "bad boundary line");
+  RefTagger no_key;
+  error.clear();
+  EXPECT_FALSE(no_key.Load(TinyModel("+\t1:5\n"), &error));
+  EXPECT_EQ(error, "bad boundary line");
+}
+
+// FieldsFromLabels on labels given by hand: what the normalisers make of a
+// labelled span, whatever the tagger would have said.
+CslItem FieldsOf(const std::string& s, const std::vector<int>& labels) {
+  std::vector<cite::RefToken> tokens = cite::TokenizeReference(s);
+  EXPECT_EQ(tokens.size(), labels.size());
+  CslItem item;
+  cite::FieldsFromLabels(s, tokens, labels, &item);
+  return item;
+}
+
+TEST(ReferenceFieldsTest, FurtherNumbersInAVolumeSpanAreItsIssue) {
+  using namespace cite;  // the label names
+  CslItem it = FieldsOf(
+      "Operations Research 36, 3 (1988).",
+      {kLabelJournal, kLabelJournal, kLabelVolume, kLabelVolume, kLabelDate});
+  EXPECT_EQ(it.container_title, "Operations Research");
+  EXPECT_EQ(it.volume, "36");
+  EXPECT_EQ(it.issue, "3");
+  it = FieldsOf("Phys. Rev. 40.1 (2001).",
+                {kLabelJournal, kLabelJournal, kLabelVolume, kLabelDate});
+  EXPECT_EQ(it.volume, "40");
+  EXPECT_EQ(it.issue, "1");
+}
+
+TEST(ReferenceFieldsTest, LoneInBeforeEditorsIsNotTheContainer) {
+  using namespace cite;
+  CslItem it =
+      FieldsOf("In J. Smith (Ed.), Handbook of pain.",
+               {kLabelContainer, kLabelEditor, kLabelEditor, kLabelEditor,
+                kLabelContainer, kLabelContainer, kLabelContainer});
+  EXPECT_EQ(it.container_title, "Handbook of pain");
+  ASSERT_EQ(it.editor.size(), 1u);
+  EXPECT_EQ(it.editor[0].family, "Smith");
 }
 
 TEST(ReferenceTokensTest, SplitsPackedVancouverNumbers) {

@@ -164,8 +164,12 @@ bool RefTagger::Load(std::string_view text, std::string* error) {
     return false;
   }
   scale_ = static_cast<float>(scale);
+  edge_index_.clear();
+  edge_weights_.clear();
   // Transition rows: weights may exceed 16 bits, so parsed apart.
-  auto parse_pairs = [&](std::string_view s, float* row) {
+  // "index:weight index:weight ..." into row[0 .. size); for transition
+  // rows (weights may exceed 16 bits) and boundary rows (prev * L + label).
+  auto parse_pairs = [&](std::string_view s, float* row, long size) {
     while (!s.empty()) {
       size_t sp = s.find(' ');
       std::string_view pair = s.substr(0, sp);
@@ -174,7 +178,7 @@ bool RefTagger::Load(std::string_view text, std::string* error) {
       long l = 0;
       long w = 0;
       if (colon == std::string_view::npos ||
-          !ParseInt(pair.substr(0, colon), &l) || l < 0 || l >= L ||
+          !ParseInt(pair.substr(0, colon), &l) || l < 0 || l >= size ||
           !ParseInt(pair.substr(colon + 1), &w))
         return false;
       row[l] = static_cast<float>(w) / static_cast<float>(scale);
@@ -184,7 +188,7 @@ bool RefTagger::Load(std::string_view text, std::string* error) {
   trans_.assign((L + 1) * L, 0.0f);
   for (int r = 0; r <= L; ++r) {
     std::string_view line = NextLine(&text);
-    if (!parse_pairs(line.substr(line.find('\t') + 1), &trans_[r * L])) {
+    if (!parse_pairs(line.substr(line.find('\t') + 1), &trans_[r * L], L)) {
       *error = "bad transition line";
       return false;
     }
@@ -195,34 +199,19 @@ bool RefTagger::Load(std::string_view text, std::string* error) {
   while (!text.empty()) {
     std::string_view line = NextLine(&text);
     if (line.empty()) continue;
-    if (line[0] == '+') {  // "+<16 hex>\t<prev * L + label>:<weight> ..."
+    // Boundary rows: "+<16 hex digits>\t<prev * L + label>:<weight> ...".
+    if (line[0] == '+') {
       uint64_t key = 0;
       auto r =
           std::from_chars(line.data() + 1, line.data() + line.size(), key, 16);
-      if (r.ec != std::errc() || r.ptr == line.data() + line.size() ||
-          *r.ptr != '\t') {
-        *error = "bad edge line";
-        return false;
-      }
       size_t at = edge_weights_.size();
       edge_weights_.resize(at + L * L, 0.0f);
-      std::string_view pairs = line.substr(r.ptr + 1 - line.data());
-      while (!pairs.empty()) {
-        size_t sp = pairs.find(' ');
-        std::string_view pair = pairs.substr(0, sp);
-        pairs = sp == std::string_view::npos ? std::string_view()
-                                             : pairs.substr(sp + 1);
-        size_t colon = pair.find(':');
-        long i = 0;
-        long w = 0;
-        if (colon == std::string_view::npos ||
-            !ParseInt(pair.substr(0, colon), &i) || i < 0 || i >= L * L ||
-            !ParseInt(pair.substr(colon + 1), &w)) {
-          *error = "bad edge weights";
-          return false;
-        }
-        edge_weights_[at + i] =
-            static_cast<float>(w) / static_cast<float>(scale);
+      if (r.ec != std::errc() || r.ptr == line.data() + line.size() ||
+          *r.ptr != '\t' || key == 0 ||
+          !parse_pairs(line.substr(r.ptr + 1 - line.data()), &edge_weights_[at],
+                       L * L)) {
+        *error = "bad boundary line";
+        return false;
       }
       edge_index_[key] = static_cast<uint32_t>(at);
       continue;

@@ -45,15 +45,19 @@ extern const std::string_view kRefLabelNames[kNumRefLabels];
 // The label named `name`, or -1.
 int RefLabelFromName(std::string_view name);
 
+// The emission score of a label a token cannot have (finite, so sums stay
+// ordered).
+inline constexpr float kNever = -1e9f;
+
+// Row width of ViterbiDecode's boundary scores: the labels padded to a
+// multiple of four (one SIMD group).
+inline constexpr int kEdgeStride = (kNumRefLabels + 3) / 4 * 4;
+
 // Best label sequence under emission scores emit[t * L + l] and transition
 // scores trans[(prev + 1) * L + l] (row 0 is the start state), plus, when
 // `edge` is not null, scores for token t's boundary at
 // edge[(t * L + prev) * kEdgeStride + l] (t >= 1; padding lanes 0). Writes n
 // labels to *out.
-// The emission score of a label a token cannot have (finite, so sums stay
-// ordered).
-inline constexpr float kNever = -1e9f;
-inline constexpr int kEdgeStride = (kNumRefLabels + 3) / 4 * 4;
 void ViterbiDecode(const float* emit, size_t n, const float* trans,
                    const float* edge, std::vector<int>* out);
 
