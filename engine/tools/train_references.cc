@@ -12,7 +12,9 @@
 //   train_references --oracle FILE.tsv --pred-out OUT.jsonl
 //                    (the gold labels through the field normalisers)
 //   train_references --model MODEL --confusion FILE.tsv
-//                    (token accuracy and the labels most confused)
+//                    (token accuracy and the labels most confused; with
+//                    EVQ_SHOW=1 in the environment, also each string the
+//                    model gets wrong, as token/gold>predicted)
 //
 // FILE.tsv lines: the reference string, a tab, "start-end=label" byte spans
 // (scripts/reference-labels.py writes them). Training is deterministic: the
@@ -135,9 +137,10 @@ void WriteModel(const std::string& path, const std::vector<uint64_t>& keys,
   out << "evq-reference-tagger 1\nlabels";
   for (auto n : evq::cite::kRefLabelNames) out << ' ' << n;
   out << "\nscale " << scale << "\n";
-  auto pairs = [&](const double* row) {
+  // "index:weight" for the nonzero quantised weights of row[0 .. size).
+  auto pairs = [&](const double* row, int size) {
     std::string s;
-    for (int l = 0; l < L; ++l) {
+    for (int l = 0; l < size; ++l) {
       long q = std::lround(row[l] * scale);
       if (q == 0) continue;
       if (!s.empty()) s += ' ';
@@ -146,37 +149,27 @@ void WriteModel(const std::string& path, const std::vector<uint64_t>& keys,
     return s;
   };
   for (int r = 0; r <= L; ++r)
-    out << "T" << r << "\t" << pairs(&trans[r * L]) << "\n";
-  std::vector<size_t> order(keys.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](size_t a, size_t b) { return keys[a] < keys[b]; });
+    out << "T" << r << "\t" << pairs(&trans[r * L], L) << "\n";
+  // Rows sorted by key, so the same weights give the same file; token
+  // features as "<hex>", boundary features as "+<hex>".
   size_t kept = 0;
-  for (size_t i : order) {
-    std::string p = pairs(&w[i * L]);
-    if (p.empty()) continue;
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016" PRIx64, keys[i]);
-    out << hex << "\t" << p << "\n";
-    ++kept;
-  }
-  std::vector<size_t> edge_order(edge_keys.size());
-  for (size_t i = 0; i < edge_order.size(); ++i) edge_order[i] = i;
-  std::sort(edge_order.begin(), edge_order.end(),
-            [&](size_t a, size_t b) { return edge_keys[a] < edge_keys[b]; });
-  for (size_t i : edge_order) {
-    std::string p;
-    for (int k = 0; k < L * L; ++k) {
-      long q = std::lround(ew[i * L * L + k] * scale);
-      if (q == 0) continue;
-      if (!p.empty()) p += ' ';
-      p += std::to_string(k) + ":" + std::to_string(q);
+  auto rows = [&](const std::vector<uint64_t>& k, const std::vector<double>& v,
+                  int size, const char* prefix) {
+    std::vector<size_t> order(k.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return k[a] < k[b]; });
+    for (size_t i : order) {
+      std::string p = pairs(&v[i * size], size);
+      if (p.empty()) continue;
+      char hex[17];
+      std::snprintf(hex, sizeof hex, "%016" PRIx64, k[i]);
+      out << prefix << hex << "\t" << p << "\n";
+      ++kept;
     }
-    if (p.empty()) continue;
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016" PRIx64, edge_keys[i]);
-    out << "+" << hex << "\t" << p << "\n";
-  }
+  };
+  rows(keys, w, L, "");
+  rows(edge_keys, ew, L * L, "+");
   std::cerr << "train_references: " << kept << " features written to " << path
             << "\n";
 }
