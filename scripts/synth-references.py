@@ -35,7 +35,7 @@ def read_pool(paths):
     pool = {k: [] for k in POOL_LABELS}
     for path in paths:
         with open(path, encoding="utf-8") as f:
-            for line in f:
+            for number, line in enumerate(f, 1):
                 text, _, spans = line.rstrip("\n").partition("\t")
                 raw = text.encode("utf-8")
                 for item in spans.split():
@@ -43,6 +43,11 @@ def read_pool(paths):
                     if label not in pool:
                         continue
                     b, _, e = rng.partition("-")
+                    if not (b.isdigit() and e.isdigit() and int(b) <= int(e) <= len(raw)):
+                        print(f"synth-references: {path}:{number}: bad span {item!r} "
+                              f"(want start-end=label within the string's {len(raw)} bytes)",
+                              file=sys.stderr)
+                        sys.exit(2)
                     value = raw[int(b):int(e)].decode("utf-8", "replace")
                     value = clean(value, label)
                     if value:

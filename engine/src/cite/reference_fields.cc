@@ -201,7 +201,8 @@ void SetVolume(std::string_view s, CslItem* item) {
   if (!numeral) volume.clear();
   if (issue.empty() && !volume.empty() && IsDigit(volume[0])) {
     // More numbers after the volume in its own span ("36, 3", "40.1",
-    // "No. 134, Part 3", "45/4") are its issue or part.
+    // "No. 134, Part 3", "45/4") are its issue or part: two numbers are a
+    // double issue ("no. 3/4" -> "3-4"), more are listed ("2, 36, 1").
     std::vector<std::string_view> runs;
     for (size_t i = 0; i < t.size();) {
       size_t d = DigitRun(t, i);
