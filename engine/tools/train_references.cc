@@ -234,7 +234,11 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
   std::vector<double> tw((L + 1) * L, 0.0), tacc((L + 1) * L, 0.0);
   std::vector<double> ew(edge_keys.size() * L * L, 0.0),
       eacc(edge_keys.size() * L * L, 0.0);
-  std::vector<float> emit, edge, trans_f((L + 1) * L);
+  // The current boundary weights as ViterbiDecode reads them (float rows
+  // of L * S), kept in step with ew.
+  std::vector<float> ewf(edge_keys.size() * L * S, 0.0f);
+  std::vector<const float*> edge;
+  std::vector<float> emit, trans_f((L + 1) * L);
   std::vector<int> pred;
   std::vector<size_t> order(data.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -261,15 +265,12 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
           emit[t * L + evq::cite::kLabelDoi] = evq::cite::kNever;
       for (size_t i = 0; i < trans_f.size(); ++i)
         trans_f[i] = static_cast<float>(tw[i]);
-      edge.assign(n * L * S, 0.0f);
+      edge.assign(n * E, nullptr);
       for (size_t t = 1; t < n; ++t)
         for (int k = 0; k < E; ++k) {
           uint32_t f = ex.edges[(t - 1) * E + k];
-          if (f == kNoEdge) continue;
-          for (int p = 0; p < L; ++p)
-            for (int l = 0; l < L; ++l)
-              edge[(t * L + p) * S + l] +=
-                  static_cast<float>(ew[(f * L + p) * L + l]);
+          if (f != kNoEdge)
+            edge[t * E + k] = &ewf[static_cast<size_t>(f) * L * S];
         }
       evq::cite::ViterbiDecode(emit.data(), n, trans_f.data(), edge.data(),
                                &pred);
@@ -299,6 +300,9 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
               eacc[gi] += step;
               ew[pi] -= 1;
               eacc[pi] -= step;
+              float* rows = &ewf[static_cast<size_t>(f) * L * S];
+              rows[(gp - 1) * S + g] += 1;
+              rows[(pp - 1) * S + p] -= 1;
             }
           }
           if (g != p || gp != pp) {

@@ -24,7 +24,7 @@ int RefLabelFromName(std::string_view name) {
 }
 
 void ViterbiDecode(const float* emit, size_t n, const float* trans,
-                   const float* edge, std::vector<int>* out) {
+                   const float* const* edge, std::vector<int>* out) {
   constexpr int L = kNumRefLabels;
   out->assign(n, 0);
   if (n == 0) return;
@@ -46,28 +46,40 @@ void ViterbiDecode(const float* emit, size_t n, const float* trans,
     for (int l = 0; l < G * 4; ++l)
       rows[r][l / 4][l % 4] = l < L ? trans[r * L + l] : kNegInf;
   for (int l = 0; l < L; ++l) score[l] = trans[l] + emit[l];
+  constexpr int E = TokenFeatures::kEdgeFeatures;
+  static_assert(kEdgeStride == G * 4);
+  // This boundary's transitions when it has boundary rows: built here, per
+  // token, so they stay in L1 (a buffer for the whole string did not).
+  V4f with_edges[L][G];
   for (size_t t = 1; t < n; ++t) {
     const float* prev = &score[(t - 1) * L];
+    const V4f(*step)[G] = &rows[1];
+    if (edge != nullptr) {
+      const float* const* e = edge + t * E;
+      bool any = false;
+      for (int k = 0; k < E; ++k) {
+        if (e[k] == nullptr) continue;
+        for (int p = 0; p < L; ++p)
+          for (int g = 0; g < G; ++g) {
+            V4f v;
+            __builtin_memcpy(&v, e[k] + p * kEdgeStride + g * 4, sizeof v);
+            with_edges[p][g] = (any ? with_edges[p][g] : rows[p + 1][g]) + v;
+          }
+        any = true;
+      }
+      if (any) step = with_edges;
+    }
     V4f best[G];
     V4i arg[G];
-    // This boundary's own scores, added to the transitions (zero lanes
-    // when the string has none).
-    auto boundary = [&](int p, int g) {
-      V4f v = {0, 0, 0, 0};
-      if (edge != nullptr)
-        __builtin_memcpy(&v, edge + (t * L + p) * kEdgeStride + g * 4,
-                         sizeof v);
-      return v;
-    };
     for (int g = 0; g < G; ++g) {
-      best[g] = prev[0] + rows[1][g] + boundary(0, g);
+      best[g] = prev[0] + step[0][g];
       arg[g] = V4i{0, 0, 0, 0};
     }
     for (int p = 1; p < L; ++p) {
       const float from = prev[p];
       const V4i pv = {p, p, p, p};
       for (int g = 0; g < G; ++g) {
-        V4f s = from + rows[p + 1][g] + boundary(p, g);
+        V4f s = from + step[p][g];
         V4i better = s > best[g];
         best[g] = better ? s : best[g];
         arg[g] = better ? pv : arg[g];
@@ -164,8 +176,10 @@ bool RefTagger::Load(std::string_view text, std::string* error) {
     return false;
   }
   scale_ = static_cast<float>(scale);
-  edge_index_.clear();
   edge_weights_.clear();
+  edge_keys_.clear();
+  edge_at_.clear();
+  std::vector<std::pair<uint64_t, uint32_t>> edge_rows;
   // Transition rows: weights may exceed 16 bits, so parsed apart.
   // "index:weight index:weight ..." into row[0 .. size); for transition
   // rows (weights may exceed 16 bits) and boundary rows (prev * L + label).
@@ -204,16 +218,19 @@ bool RefTagger::Load(std::string_view text, std::string* error) {
       uint64_t key = 0;
       auto r =
           std::from_chars(line.data() + 1, line.data() + line.size(), key, 16);
-      size_t at = edge_weights_.size();
-      edge_weights_.resize(at + L * L, 0.0f);
+      float pairs[L * L] = {};
       if (r.ec != std::errc() || r.ptr == line.data() + line.size() ||
           *r.ptr != '\t' || key == 0 ||
-          !parse_pairs(line.substr(r.ptr + 1 - line.data()), &edge_weights_[at],
-                       L * L)) {
+          !parse_pairs(line.substr(r.ptr + 1 - line.data()), pairs, L * L)) {
         *error = "bad boundary line";
         return false;
       }
-      edge_index_[key] = static_cast<uint32_t>(at);
+      size_t at = edge_weights_.size();
+      edge_weights_.resize(at + L * kEdgeStride, 0.0f);
+      for (int p = 0; p < L; ++p)
+        for (int l = 0; l < L; ++l)
+          edge_weights_[at + p * kEdgeStride + l] = pairs[p * L + l];
+      edge_rows.emplace_back(key, static_cast<uint32_t>(at));
       continue;
     }
     uint64_t key = 0;
@@ -224,6 +241,18 @@ bool RefTagger::Load(std::string_view text, std::string* error) {
       return false;
     }
     rows.emplace_back(key, line.substr(r.ptr + 1 - line.data()));
+  }
+  size_t edge_cap = 16;
+  while (edge_cap < edge_rows.size() * 2) edge_cap *= 2;
+  edge_keys_.assign(edge_rows.empty() ? 0 : edge_cap, 0);
+  edge_at_.assign(edge_keys_.size(), 0);
+  edge_mask_ = edge_cap - 1;
+  for (const auto& [key, at] : edge_rows) {
+    uint64_t slot = Mix(key) & edge_mask_;
+    while (edge_keys_[slot] != 0 && edge_keys_[slot] != key)
+      slot = (slot + 1) & edge_mask_;
+    edge_keys_[slot] = key;  // a repeated key: the last row wins
+    edge_at_[slot] = at;
   }
   size_t cap = 16;
   while (cap < rows.size() * 2) cap *= 2;
@@ -259,6 +288,14 @@ const int16_t* RefTagger::Find(uint64_t key) const {
   return nullptr;
 }
 
+const float* RefTagger::FindEdge(uint64_t key) const {
+  for (uint64_t slot = Mix(key) & edge_mask_; edge_keys_[slot] != 0;
+       slot = (slot + 1) & edge_mask_) {
+    if (edge_keys_[slot] == key) return &edge_weights_[edge_at_[slot]];
+  }
+  return nullptr;
+}
+
 void RefTagger::Tag(const TokenFeatures& f, std::vector<int>* labels) const {
   constexpr int L = kNumRefLabels;
   size_t n = f.offsets.size() - 1;
@@ -289,24 +326,17 @@ void RefTagger::Tag(const TokenFeatures& f, std::vector<int>* labels) const {
       emit[t * L + l] = static_cast<float>(sum[l]) / scale_;
     if (t < f.not_doi.size() && f.not_doi[t]) emit[t * L + kLabelDoi] = kNever;
   }
-  const float* edge_scores = nullptr;
-  thread_local std::vector<float> edge;
-  if (!edge_index_.empty() && n > 1) {
+  const float* const* edge_rows = nullptr;
+  thread_local std::vector<const float*> edge;
+  if (!edge_keys_.empty() && n > 1) {
     constexpr int E = TokenFeatures::kEdgeFeatures;
-    edge.assign(n * L * kEdgeStride, 0.0f);
-    for (size_t t = 1; t < n && t * E <= f.edges.size(); ++t) {
-      float* dst = &edge[t * L * kEdgeStride];
-      for (int k = 0; k < E; ++k) {
-        auto it = edge_index_.find(f.edges[(t - 1) * E + k]);
-        if (it == edge_index_.end()) continue;
-        const float* w = &edge_weights_[it->second];
-        for (int p = 0; p < L; ++p)
-          for (int l = 0; l < L; ++l) dst[p * kEdgeStride + l] += w[p * L + l];
-      }
-    }
-    edge_scores = edge.data();
+    edge.assign(n * E, nullptr);
+    for (size_t t = 1; t < n && t * E <= f.edges.size(); ++t)
+      for (int k = 0; k < E; ++k)
+        edge[t * E + k] = FindEdge(f.edges[(t - 1) * E + k]);
+    edge_rows = edge.data();
   }
-  ViterbiDecode(emit.data(), n, trans_.data(), edge_scores, labels);
+  ViterbiDecode(emit.data(), n, trans_.data(), edge_rows, labels);
 }
 
 const RefTagger& RefTagger::Builtin() {

@@ -49,17 +49,18 @@ int RefLabelFromName(std::string_view name);
 // ordered).
 inline constexpr float kNever = -1e9f;
 
-// Row width of ViterbiDecode's boundary scores: the labels padded to a
-// multiple of four (one SIMD group).
+// Row width of a boundary feature's weights: the labels padded to a
+// multiple of four (one SIMD group), padding lanes 0.
 inline constexpr int kEdgeStride = (kNumRefLabels + 3) / 4 * 4;
 
 // Best label sequence under emission scores emit[t * L + l] and transition
-// scores trans[(prev + 1) * L + l] (row 0 is the start state), plus, when
-// `edge` is not null, scores for token t's boundary at
-// edge[(t * L + prev) * kEdgeStride + l] (t >= 1; padding lanes 0). Writes n
-// labels to *out.
+// scores trans[(prev + 1) * L + l] (row 0 is the start state). When `edge`
+// is not null, token t >= 1 also has TokenFeatures::kEdgeFeatures boundary
+// rows at edge[t * kEdgeFeatures + k] (nullptr where a feature is unknown),
+// each L * kEdgeStride weights for (prev, l) at [prev * kEdgeStride + l],
+// added to that boundary's transitions. Writes n labels to *out.
 void ViterbiDecode(const float* emit, size_t n, const float* trans,
-                   const float* edge, std::vector<int>* out);
+                   const float* const* edge, std::vector<int>* out);
 
 class RefTagger {
  public:
@@ -97,10 +98,14 @@ class RefTagger {
   // away here without touching their slot's line.
   std::vector<uint8_t> tags_;
   static uint8_t Tag8(uint64_t key);
-  // Boundary features (TokenFeatures::edges): L * L weights each, prev
-  // label major, in edge_weights_ from the index the map gives.
-  std::unordered_map<uint64_t, uint32_t> edge_index_;
+  // Boundary features (TokenFeatures::edges): an open-addressing table
+  // of keys (0 = empty) whose weights start at edge_at_[slot] in
+  // edge_weights_, L * kEdgeStride of them (ViterbiDecode's row layout).
+  const float* FindEdge(uint64_t key) const;
+  std::vector<uint64_t> edge_keys_;
+  std::vector<uint32_t> edge_at_;
   std::vector<float> edge_weights_;
+  uint64_t edge_mask_ = 0;
   float scale_ = 1;
   size_t rows_ = 0;
   uint64_t mask_ = 0;
