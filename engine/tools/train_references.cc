@@ -187,7 +187,8 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
   // learnt reliably and would only grow the shipped model.
   std::unordered_map<uint64_t, uint32_t> count;
   for (const auto& r : raw)
-    for (uint64_t h : r.f.hashes) ++count[h];
+    for (uint64_t h : r.f.hashes)
+      if (h != 0) ++count[h];  // 0 marks an empty slot in the model
   std::vector<uint64_t> keys;
   for (const auto& [h, c] : count)
     if (static_cast<int>(c) >= min_count) keys.push_back(h);
@@ -197,7 +198,8 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
     index[keys[i]] = static_cast<uint32_t>(i);
   std::unordered_map<uint64_t, uint32_t> edge_count;
   for (const auto& r : raw)
-    for (uint64_t h : r.f.edges) ++edge_count[h];
+    for (uint64_t h : r.f.edges)
+      if (h != 0) ++edge_count[h];
   std::vector<uint64_t> edge_keys;
   for (const auto& [h, c] : edge_count)
     if (static_cast<int>(c) >= min_count) edge_keys.push_back(h);

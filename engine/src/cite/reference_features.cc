@@ -18,40 +18,44 @@ namespace {
 constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
 constexpr uint64_t kFnvPrime = 1099511628211ULL;
 
-// FNV-1a over the template id and the value's bytes.
-uint64_t Hash(char tmpl, std::string_view value) {
+// FNV-1a over a value's bytes: each token's word, shape, affixes and word
+// class are hashed once, and every template that reads them combines that
+// hash with its id (hashing the bytes again per template cost most of the
+// extraction).
+uint64_t Fnv(std::string_view value) {
   uint64_t h = kFnvOffset;
-  h = (h ^ static_cast<unsigned char>(tmpl)) * kFnvPrime;
   for (char c : value) h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
   return h;
 }
 
-uint64_t Hash2(char tmpl, std::string_view a, std::string_view b) {
-  uint64_t h = Hash(tmpl, a);
-  h = (h ^ 0xFFu) * kFnvPrime;
-  for (char c : b) h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
-  return h;
-}
-
-// Hash(tmpl, value) of the ASCII-lowercased value, without a copy.
-uint64_t HashLower(char tmpl, std::string_view value) {
+// Fnv of the ASCII-lowercased value, without a copy.
+uint64_t FnvLower(std::string_view value) {
   uint64_t h = kFnvOffset;
-  h = (h ^ static_cast<unsigned char>(tmpl)) * kFnvPrime;
   for (char c : value)
     h = (h ^ static_cast<unsigned char>(ToLower(c))) * kFnvPrime;
   return h;
 }
 
-// A small number's decimal digits in buf (feature values are spelled as
-// std::to_string would, without the allocation).
-std::string_view Digits(size_t v, char (&buf)[24]) {
-  char* e = buf + sizeof buf;
-  char* p = e;
-  do {
-    *--p = static_cast<char>('0' + v % 10);
-    v /= 10;
-  } while (v != 0);
-  return std::string_view(p, static_cast<size_t>(e - p));
+// SplitMix64's finaliser: every input bit reaches every output bit.
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+// A feature: template `tmpl` with a value (a value hash, or a small code
+// for closed sets: a character, a count, flag bits).
+uint64_t Feat(char tmpl, uint64_t value) {
+  return Mix(value ^ (static_cast<uint64_t>(static_cast<unsigned char>(tmpl)) *
+                      0x9e3779b97f4a7c15ULL));
+}
+
+// A feature of two values, ordered (Feat2(t, a, b) != Feat2(t, b, a)).
+uint64_t Feat2(char tmpl, uint64_t a, uint64_t b) {
+  return Mix(Feat(tmpl, a) + b);
 }
 
 bool IsContinuation(char c) {
@@ -255,34 +259,55 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
   uint64_t* dst = base;
   out->offsets.assign(1, 0);
   out->offsets.reserve(n + 1);
-  std::vector<std::string> core(n);
-  std::vector<std::string> shape(n);
-  // Each token's word class, looked up once (three templates read it).
-  std::vector<std::string_view> lexicon(n);
+  // Per token, computed once: the word inside its punctuation, its shape,
+  // its word class (strings, for the checks below) and their hashes.
+  struct Word {
+    std::string core;
+    std::string shape;
+    std::string_view lexicon;
+    uint64_t core_h, shape_h, lexicon_h;
+    int flags;  // kYear | kNumber | kRange | kInitials | kCapital
+  };
+  enum { kYear = 1, kNumber = 2, kRange = 4, kInitials = 8, kCapital = 16 };
+  thread_local std::vector<Word> words;
+  words.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    core[i] = Core(tokens[i].text);
-    shape[i] = Shape(tokens[i].text);
-    lexicon[i] = Lexicon(core[i]);
+    const std::string& w = tokens[i].text;
+    Word& x = words[i];
+    x.core = Core(w);
+    x.shape = Shape(w);
+    x.lexicon = Lexicon(x.core);
+    x.core_h = Fnv(x.core);
+    x.shape_h = Fnv(x.shape);
+    x.lexicon_h = Fnv(x.lexicon);
+    x.flags =
+        (HasYear(w) ? kYear : 0) | (AllDigits(x.core) ? kNumber : 0) |
+        (IsRange(w) ? kRange : 0) | (IsInitials(w) ? kInitials : 0) |
+        (StartsUpper(w, w.empty() || IsAlnum(w[0]) ? 0 : 1) ? kCapital : 0);
   }
-  auto word = [&](size_t i, int d) -> std::string_view {
+  // Hashes standing for "no word": before the first and after the last.
+  static const uint64_t kStartH = Fnv("<s>"), kEndH = Fnv("</s>"),
+                        kLongH = Fnv("long");
+  auto word_h = [&](size_t i, int d) -> uint64_t {
     long k = static_cast<long>(i) + d;
-    if (k < 0) return "<s>";
-    if (k >= static_cast<long>(n)) return "</s>";
-    return core[k];
+    if (k < 0) return kStartH;
+    if (k >= static_cast<long>(n)) return kEndH;
+    return words[k].core_h;
   };
   // Where the rule parser's author list ends (reference_names.cc): a
   // strong cue the model weighs against its own, found on the tokens'
   // ASCII forms joined as the string reads (offsets into that string).
-  std::string joined;
-  std::vector<size_t> starts(n);
+  thread_local std::string joined;
+  thread_local std::vector<size_t> starts;
+  joined.clear();
+  starts.resize(n);
   for (size_t i = 0; i < n; ++i) {
     if (i > 0) joined += ' ';
     starts[i] = joined.size();
     joined += tokens[i].text;
   }
   size_t lead = 0;  // skip a list number ("[3]", "12.")
-  if (n > 0 && !core[0].empty() && AllDigits(core[0]) && core[0].size() < 4 &&
-      n > 1)
+  if (n > 1 && (words[0].flags & kNumber) && words[0].core.size() < 4)
     lead = starts[1];
   bool rule_editor = false;
   size_t rule_author_end =
@@ -293,60 +318,56 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
   // The sentence-like parts the string falls into, and what each holds:
   // a field is mostly a whole part, and a part's neighbours say which
   // (a title is followed by a part with numbers, a container by a place).
-  std::vector<int> part_of(n);
-  std::vector<size_t> part_first;
+  thread_local std::vector<int> part_of;
+  thread_local std::vector<size_t> part_first;
+  part_of.resize(n);
+  part_first.clear();
   {
     int p = 0;
     bool start = true;
     for (size_t i = 0; i < n; ++i) {
       if (start) part_first.push_back(i);
       part_of[i] = p;
-      start = EndsPart(tokens[i], core[i]);
+      start = EndsPart(tokens[i], words[i].core);
       if (start) ++p;
     }
   }
   const int num_parts = static_cast<int>(part_first.size());
-  std::vector<std::string> summary(num_parts);
+  // A part's summary as bits: digits, year, range, editor word, publisher
+  // word, container word, quote, and a length class in the top two bits.
+  thread_local std::vector<uint64_t> summary;
+  summary.resize(num_parts);
   for (int p = 0; p < num_parts; ++p) {
     size_t b = part_first[p];
     size_t e = p + 1 < num_parts ? part_first[p + 1] : n;
-    bool digits = false, year = false, range = false, ed = false, pub = false,
-         proc = false, quote = false;
+    uint64_t bits = 0;
     for (size_t i = b; i < e; ++i) {
       const std::string& w = tokens[i].text;
-      if (!core[i].empty() && IsDigit(core[i][0])) digits = true;
-      if (HasYear(w)) year = true;
-      if (IsRange(w)) range = true;
-      std::string_view x = lexicon[i];
-      if (x == "ed") ed = true;
-      if (x == "pub" || x == "univ") pub = true;
-      if (x == "proc" || x == "jour" || x == "in") proc = true;
-      if (!w.empty() && w.front() == '"') quote = true;
+      const Word& x = words[i];
+      if (!x.core.empty() && IsDigit(x.core[0])) bits |= 1;
+      if (x.flags & kYear) bits |= 2;
+      if (x.flags & kRange) bits |= 4;
+      std::string_view c = x.lexicon;
+      if (c == "ed") bits |= 8;
+      if (c == "pub" || c == "univ") bits |= 16;
+      if (c == "proc" || c == "jour" || c == "in") bits |= 32;
+      if (!w.empty() && w.front() == '"') bits |= 64;
     }
     size_t len = e - b;
-    char buf[9] = {digits ? 'd' : '-',
-                   year ? 'y' : '-',
-                   range ? 'r' : '-',
-                   ed ? 'e' : '-',
-                   pub ? 'p' : '-',
-                   proc ? 'c' : '-',
-                   quote ? 'q' : '-',
-                   len == 1   ? '1'
-                   : len <= 3 ? '3'
-                   : len <= 8 ? '8'
-                              : 'L',
-                   0};
-    summary[p] = buf;
+    bits |= (len == 1 ? 0u : len <= 3 ? 1u : len <= 8 ? 2u : 3u) << 7;
+    summary[p] = bits;
   }
+  constexpr uint64_t kNoPart = 1 << 10;  // a summary no part has
   out->not_doi.assign(n, 0);
   for (size_t i = 0; i < n; ++i) {
     std::string_view w = tokens[i].text;
     out->not_doi[i] = w.find('/') == std::string_view::npos &&
                       w.find("10.") == std::string_view::npos &&
-                      core[i].rfind("doi", 0) != 0;
+                      words[i].core.rfind("doi", 0) != 0;
   }
   out->edges.clear();
   out->edges.reserve(n * TokenFeatures::kEdgeFeatures);
+  static const uint64_t kBias = Feat('b', 0);
   int parts = 0;           // sentence-like parts ended before this token
   int year_part = -1;      // the part the first year is in
   bool in_seen = false;    // an "In"/"in:" opening a container came before
@@ -356,81 +377,76 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
   int paren = 0;
   for (size_t i = 0; i < n; ++i) {
     const std::string& w = tokens[i].text;
-    const std::string& c = core[i];
+    const Word& x = words[i];
+    const std::string& c = x.core;
     auto add = [&](uint64_t h) { *dst++ = h; };
-    std::string_view lex = lexicon[i];
-    bool year = HasYear(w);
+    auto byte = [](char ch) {
+      return static_cast<uint64_t>(static_cast<unsigned char>(ch));
+    };
+    bool year = x.flags & kYear;
     char first = w.empty() ? ' ' : w.front();
     char last = w.empty() ? ' ' : w.back();
     char prev_last = i == 0 ? '^' : tokens[i - 1].text.back();
     if (first == '"') in_quote = true;
     if (first == '(' || first == '[') ++paren;
-    char part_buf[24];
-    std::string_view part = Digits(parts < 5 ? parts : 5, part_buf);
-    const char flag_chars[5] = {
-        year ? 'Y' : '-', AllDigits(c) ? 'N' : '-', IsRange(w) ? 'R' : '-',
-        IsInitials(w) ? 'I' : '-',
-        StartsUpper(w, w.empty() || IsAlnum(w[0]) ? 0 : 1) ? 'C' : '-'};
-    std::string_view flags(flag_chars, 5);
+    const uint64_t part = static_cast<uint64_t>(parts < 5 ? parts : 5);
+    const uint64_t flags = static_cast<uint64_t>(x.flags);
 
-    add(Hash('b', ""));
-    std::string_view rule = starts[i] < lead ? "num"
-                            : starts[i] < rule_author_end
-                                ? (rule_editor ? "ed" : "au")
-                                : "-";
-    add(Hash('A', rule));
-    add(Hash2('a', rule, shape[i]));
-    add(Hash('w', c));
-    add(HashLower('r', w));
-    add(Hash('s', shape[i]));
-    add(Hash('p', c.substr(0, 3)));
-    add(Hash('q', c.size() > 3 ? c.substr(c.size() - 3) : c));
-    add(Hash('2', c.size() > 2 ? c.substr(c.size() - 2) : c));
-    add(Hash('f', std::string_view(&first, 1)));
-    add(Hash('l', std::string_view(&last, 1)));
-    add(Hash('F', flags));
-    add(Hash('x', lex));
-    char num_buf[24];
-    add(Hash('L', Digits(c.size() < 12 ? c.size() : 12, num_buf)));
-    std::string_view pos = Digits(n <= 1 ? 0 : i * 8 / n, num_buf);
-    if (i == 0) pos = "first";
-    if (i + 1 == n) pos = "last";
-    add(Hash('o', pos));
-    add(Hash('P', part));
-    add(Hash2('Q', part, year_seen ? "y" : "n"));
-    add(Hash2('Z', part, flags));
-    add(Hash('y', year_seen ? "y" : "n"));
-    add(Hash('"', in_quote ? "q" : "-"));
-    add(Hash('(', paren > 0 ? "p" : "-"));
-    add(Hash('<', word(i, -1)));
-    add(Hash('>', word(i, 1)));
-    add(Hash('{', word(i, -2)));
-    add(Hash('}', word(i, 2)));
-    add(Hash2('B', word(i, -1), c));
-    add(Hash('[', i == 0 ? "^" : shape[i - 1]));
-    add(Hash(']', i + 1 == n ? "$" : shape[i + 1]));
-    add(Hash('k', std::string_view(&prev_last, 1)));
-    add(Hash2('K', std::string_view(&prev_last, 1), shape[i]));
-    add(Hash2('X', std::string_view(&prev_last, 1), lex));
-    add(Hash2('N', lex, i + 1 < n ? lexicon[i + 1] : "$"));
-    add(Hash2('M', i > 0 ? lexicon[i - 1] : "^", lex));
+    add(kBias);
+    uint64_t rule = starts[i] < lead              ? 1
+                    : starts[i] < rule_author_end ? (rule_editor ? 2 : 3)
+                                                  : 0;
+    add(Feat('A', rule));
+    add(Feat2('a', rule, x.shape_h));
+    add(Feat('w', x.core_h));
+    add(Feat('r', FnvLower(w)));
+    add(Feat('s', x.shape_h));
+    add(Feat('p', Fnv(std::string_view(c).substr(0, 3))));
+    add(Feat('q', Fnv(c.size() > 3 ? std::string_view(c).substr(c.size() - 3)
+                                   : std::string_view(c))));
+    add(Feat('2', Fnv(c.size() > 2 ? std::string_view(c).substr(c.size() - 2)
+                                   : std::string_view(c))));
+    add(Feat('f', byte(first)));
+    add(Feat('l', byte(last)));
+    add(Feat('F', flags));
+    add(Feat('x', x.lexicon_h));
+    add(Feat('L', c.size() < 12 ? c.size() : 12));
+    uint64_t pos = n <= 1 ? 0 : i * 8 / n;
+    if (i == 0) pos = 8;
+    if (i + 1 == n) pos = 9;
+    add(Feat('o', pos));
+    add(Feat('P', part));
+    add(Feat2('Q', part, year_seen));
+    add(Feat2('Z', part, flags));
+    add(Feat('y', year_seen));
+    add(Feat('"', in_quote));
+    add(Feat('(', paren > 0));
+    add(Feat('<', word_h(i, -1)));
+    add(Feat('>', word_h(i, 1)));
+    add(Feat('{', word_h(i, -2)));
+    add(Feat('}', word_h(i, 2)));
+    add(Feat2('B', word_h(i, -1), x.core_h));
+    add(Feat('[', i == 0 ? kStartH : words[i - 1].shape_h));
+    add(Feat(']', i + 1 == n ? kEndH : words[i + 1].shape_h));
+    add(Feat('k', byte(prev_last)));
+    add(Feat2('K', byte(prev_last), x.shape_h));
+    add(Feat2('X', byte(prev_last), x.lexicon_h));
+    add(Feat2('N', x.lexicon_h, i + 1 < n ? words[i + 1].lexicon_h : kEndH));
+    add(Feat2('M', i > 0 ? words[i - 1].lexicon_h : kStartH, x.lexicon_h));
     // Where the token sits relative to the first year's part and to an
     // "In" (a container follows it).
-    char since_buf[24];
-    int since = year_part < 0 ? 9 : std::min(parts - year_part, 4);
-    add(Hash2('S', Digits(since, since_buf), in_seen ? "i" : "-"));
+    uint64_t since = year_part < 0 ? 9 : std::min(parts - year_part, 4);
+    add(Feat2('S', since, in_seen));
     // The first word of a part: fields change mostly there.
-    add(Hash2('n', part_start ? part : "-", flags));
+    add(Feat2('n', part_start ? part : 7, flags));
     {
       int p = part_of[i];
-      const std::string& here = summary[p];
-      add(Hash('g', core[part_first[p]]));
-      add(Hash('h', here));
-      add(Hash('u',
-               p + 1 < num_parts ? std::string_view(summary[p + 1]) : "$"));
-      add(Hash('v', p > 0 ? std::string_view(summary[p - 1]) : "^"));
-      char left_buf[24];
-      add(Hash2('j', Digits(std::min(num_parts - 1 - p, 3), left_buf), here));
+      uint64_t here = summary[p];
+      add(Feat('g', words[part_first[p]].core_h));
+      add(Feat('h', here));
+      add(Feat('u', p + 1 < num_parts ? summary[p + 1] : kNoPart));
+      add(Feat('v', p > 0 ? summary[p - 1] : kNoPart + 1));
+      add(Feat2('j', std::min(num_parts - 1 - p, 3), here));
     }
     out->offsets.push_back(static_cast<uint32_t>(dst - base));
     if (i > 0) {
@@ -443,13 +459,12 @@ void ExtractFeatures(const std::vector<RefToken>& tokens, TokenFeatures* out) {
                    : IsDigit(first)                  ? 'd'
                    : IsAlnum(first) || IsHigh(first) ? 'l'
                                                      : first;
-      const char pair[2] = {before, after};
-      out->edges.push_back(Hash('e', std::string_view(&before, 1)));
-      out->edges.push_back(Hash('E', std::string_view(pair, 2)));
-      out->edges.push_back(Hash2('G', std::string_view(&before, 1), lex));
-      out->edges.push_back(Hash2(
-          'H', std::string_view(&before, 1),
-          core[i - 1].size() <= 12 ? std::string_view(core[i - 1]) : "long"));
+      const std::string& pc = words[i - 1].core;
+      out->edges.push_back(Feat('e', byte(before)));
+      out->edges.push_back(Feat2('E', byte(before), byte(after)));
+      out->edges.push_back(Feat2('G', byte(before), x.lexicon_h));
+      out->edges.push_back(Feat2(
+          'H', byte(before), pc.size() <= 12 ? words[i - 1].core_h : kLongH));
     }
     if (i > 0 && (w == "In" || w == "In:" || w == "in:")) in_seen = true;
     if (year && year_part < 0) year_part = parts;
