@@ -28,11 +28,6 @@ void ViterbiDecode(const float* emit, size_t n, const float* trans,
   constexpr int L = kNumRefLabels;
   out->assign(n, 0);
   if (n == 0) return;
-  // Reused between calls: this runs once per reference.
-  thread_local std::vector<float> score;
-  thread_local std::vector<uint8_t> back;
-  score.resize(n * L);
-  back.resize(n * L);
   // Labels in groups of four (GNU vector extensions, which GCC and Clang
   // compile to SIMD on any target): for each previous label the scores of
   // all labels update at once. Strict '>' keeps the lowest previous label
@@ -40,19 +35,40 @@ void ViterbiDecode(const float* emit, size_t n, const float* trans,
   using V4f = float __attribute__((vector_size(16)));
   using V4i = int32_t __attribute__((vector_size(16)));
   constexpr int G = (L + 3) / 4;
+  constexpr int S = G * 4;  // row stride of score and back
+  static_assert(kEdgeStride == S);
   constexpr float kNegInf = -std::numeric_limits<float>::infinity();
+  // Reused between calls: this runs once per reference. Rows of S lanes,
+  // so each group is stored and loaded whole.
+  thread_local std::vector<float> score;
+  thread_local std::vector<int32_t> back;
+  score.resize(n * S);
+  back.resize(n * S);
   V4f rows[L + 1][G];
   for (int r = 0; r <= L; ++r)
-    for (int l = 0; l < G * 4; ++l)
+    for (int l = 0; l < S; ++l)
       rows[r][l / 4][l % 4] = l < L ? trans[r * L + l] : kNegInf;
-  for (int l = 0; l < L; ++l) score[l] = trans[l] + emit[l];
+  // Token t's emissions as groups (the last group's padding lanes 0).
+  auto emission = [&](size_t t, int g) {
+    V4f v = {0, 0, 0, 0};
+    const float* e = emit + t * L + g * 4;
+    if (g * 4 + 4 <= L) {
+      __builtin_memcpy(&v, e, sizeof v);
+    } else {
+      for (int k = 0; g * 4 + k < L; ++k) v[k] = e[k];
+    }
+    return v;
+  };
+  for (int g = 0; g < G; ++g) {
+    V4f v = rows[0][g] + emission(0, g);
+    __builtin_memcpy(&score[g * 4], &v, sizeof v);
+  }
   constexpr int E = TokenFeatures::kEdgeFeatures;
-  static_assert(kEdgeStride == G * 4);
   // This boundary's transitions when it has boundary rows: built here, per
   // token, so they stay in L1 (a buffer for the whole string did not).
   V4f with_edges[L][G];
   for (size_t t = 1; t < n; ++t) {
-    const float* prev = &score[(t - 1) * L];
+    const float* prev = &score[(t - 1) * S];
     const V4f(*step)[G] = &rows[1];
     if (edge != nullptr) {
       const float* const* e = edge + t * E;
@@ -85,17 +101,18 @@ void ViterbiDecode(const float* emit, size_t n, const float* trans,
         arg[g] = better ? pv : arg[g];
       }
     }
-    for (int l = 0; l < L; ++l) {
-      score[t * L + l] = best[l / 4][l % 4] + emit[t * L + l];
-      back[t * L + l] = static_cast<uint8_t>(arg[l / 4][l % 4]);
+    for (int g = 0; g < G; ++g) {
+      V4f v = best[g] + emission(t, g);
+      __builtin_memcpy(&score[t * S + g * 4], &v, sizeof v);
+      __builtin_memcpy(&back[t * S + g * 4], &arg[g], sizeof arg[g]);
     }
   }
   int best = 0;
   for (int l = 1; l < L; ++l)
-    if (score[(n - 1) * L + l] > score[(n - 1) * L + best]) best = l;
+    if (score[(n - 1) * S + l] > score[(n - 1) * S + best]) best = l;
   for (size_t t = n; t-- > 0;) {
     (*out)[t] = best;
-    best = back[t * L + best];
+    best = back[t * S + best];
   }
 }
 

@@ -128,6 +128,8 @@ size_t EditorMarker(std::string_view s, size_t i) {
       "(eds.)", "(eds)", "(ed.)", "(ed)", "(editors)", "(editor)", "(hrsg.)",
       "(hg.)", "(dir.)", "(coord.)", "(comp.)", "(comps.)", "(a cura di)",
       "eds.", "ed.", "editors", "editor", "(org.)", "(orgs.)", "(coords.)"};
+  // Every marker opens with '(' or 'e': most positions end here.
+  if (i >= s.size() || (s[i] != '(' && ToLower(s[i]) != 'e')) return 0;
   for (std::string_view m : kMarkers) {
     if (StartsWithIgnoreCase(s.substr(i), m) &&
         (i + m.size() == s.size() || !IsLetter(s[i + m.size()])))
@@ -143,7 +145,8 @@ bool HasOrgWord(std::string_view s) {
       size_t n = WordLength(s, i);
       std::string_view w = s.substr(i, n);
       for (std::string_view o : kOrgWords) {
-        if (EqualsIgnoreCase(w, o)) return true;
+        // The length first: the call is the expensive part.
+        if (w.size() == o.size() && EqualsIgnoreCase(w, o)) return true;
       }
       i += n == 0 ? 1 : n;
     } else {
