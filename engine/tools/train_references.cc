@@ -326,6 +326,17 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
   WriteModel(out_path, keys, w, tw, edge_keys, ew, scale);
 }
 
+// Reads a model file the trainer wrote into *tagger, or dies naming the
+// file and what was wrong with it.
+void LoadModel(const std::string& path, evq::cite::RefTagger* tagger) {
+  std::ifstream m(path);
+  if (!m) Die("cannot read " + path);
+  std::stringstream buf;
+  buf << m.rdbuf();
+  std::string error;
+  if (!tagger->Load(buf.str(), &error)) Die(path + ": " + error);
+}
+
 void Predict(const std::string& model_path, const std::string& in_path,
              const std::string& out_path) {
   if (model_path == "rules") {  // the rule parser alone, for comparison
@@ -336,13 +347,8 @@ void Predict(const std::string& model_path, const std::string& in_path,
       out << evq::CslItemToJson(evq::cite::ParseReferenceRules(line)) << "\n";
     return;
   }
-  std::ifstream m(model_path);
-  if (!m) Die("cannot read " + model_path);
-  std::stringstream buf;
-  buf << m.rdbuf();
   evq::cite::RefTagger tagger;
-  std::string error;
-  if (!tagger.Load(buf.str(), &error)) Die(model_path + ": " + error);
+  LoadModel(model_path, &tagger);
   std::ifstream in(in_path);
   if (!in) Die("cannot read " + in_path);
   std::ofstream out(out_path);
@@ -374,13 +380,8 @@ void Oracle(const std::string& tsv_path, const std::string& out_path) {
 // Token accuracy of a model on labelled strings, and which labels it
 // confuses (gold row, predicted column; the largest cells first).
 void Confusion(const std::string& model_path, const std::string& tsv_path) {
-  std::ifstream m(model_path);
-  if (!m) Die("cannot read " + model_path);
-  std::stringstream buf;
-  buf << m.rdbuf();
   evq::cite::RefTagger tagger;
-  std::string error;
-  if (!tagger.Load(buf.str(), &error)) Die(model_path + ": " + error);
+  LoadModel(model_path, &tagger);
   std::ifstream in(tsv_path);
   if (!in) Die("cannot read " + tsv_path);
   std::map<std::pair<int, int>, size_t> cells;
@@ -436,11 +437,7 @@ void Bench(const std::string& model_path, const std::string& in_path,
   evq::cite::RefTagger loaded;
   const evq::cite::RefTagger* tagger = &evq::cite::RefTagger::Builtin();
   if (!model_path.empty()) {
-    std::ifstream m(model_path);
-    std::stringstream buf;
-    buf << m.rdbuf();
-    std::string error;
-    if (!loaded.Load(buf.str(), &error)) Die(model_path + ": " + error);
+    LoadModel(model_path, &loaded);
     tagger = &loaded;
   }
   std::ifstream in(in_path);
