@@ -110,6 +110,34 @@ TEST(ReferenceModelTest, OnlyDoiLikeTokensAreLabelledDoi) {
   EXPECT_EQ(TagWith(doi, "Smith. 10.1000/xyz")[1], cite::kLabelDoi);
 }
 
+TEST(ReferenceModelTest, ViterbiAddsEveryBoundaryRowOfAToken) {
+  // Two tokens, no emissions or transitions: token 0 ties everywhere and
+  // stays note, so token 1's label is decided by its boundary rows from
+  // note. Row a alone picks title, row b alone leaves note; their sum
+  // (title 1, author 2) picks author. The null row is skipped.
+  constexpr int L = cite::kNumRefLabels;
+  constexpr int E = cite::TokenFeatures::kEdgeFeatures;
+  const std::vector<float> emit(2 * L, 0.0f), trans((L + 1) * L, 0.0f);
+  std::vector<float> a(L * cite::kEdgeStride, 0.0f), b = a;
+  a[cite::kLabelNote * cite::kEdgeStride + cite::kLabelTitle] = 3;
+  a[cite::kLabelNote * cite::kEdgeStride + cite::kLabelAuthor] = 2;
+  b[cite::kLabelNote * cite::kEdgeStride + cite::kLabelTitle] = -2;
+  auto decode = [&](const float* r0, const float* r1) {
+    std::vector<const float*> rows(2 * E, nullptr);
+    rows[E + 0] = r0;
+    rows[E + 2] = r1;
+    std::vector<int> out;
+    cite::ViterbiDecode(emit.data(), 2, trans.data(), rows.data(), &out);
+    return out;
+  };
+  EXPECT_EQ(decode(a.data(), nullptr),
+            (std::vector<int>{cite::kLabelNote, cite::kLabelTitle}));
+  EXPECT_EQ(decode(nullptr, b.data()),
+            (std::vector<int>{cite::kLabelNote, cite::kLabelNote}));
+  EXPECT_EQ(decode(a.data(), b.data()),
+            (std::vector<int>{cite::kLabelNote, cite::kLabelAuthor}));
+}
+
 TEST(ReferenceModelTest, RejectsMalformedBoundaryLine) {
   std::string error;
   RefTagger out_of_range;  // 19 * 19 label pairs: 361 is past the end
