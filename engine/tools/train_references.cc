@@ -1,11 +1,17 @@
-// train_references: trains the reference tagger (averaged structured
-// perceptron over the features of reference_features.cc, first-order
-// transitions) from labelled reference strings, and scores models on
-// strings they did not see. Built with the engine, never installed;
-// scripts/train-references drives it.
+// train_references: trains the reference tagger (a linear-chain CRF, or
+// an averaged structured perceptron, over the features of
+// reference_features.cc with first-order transitions and boundary weights)
+// from labelled reference strings, and scores models on strings they did
+// not see. Built with the engine, never installed; scripts/train-references
+// drives it.
 //
 //   train_references --train FILE.tsv ... --out MODEL [--epochs N]
-//                    [--min-count N] [--seed N]
+//                    [--min-count N] [--seed N] [--scale N]
+//                    [--crf [--c2 X] [--eta X] [--average-from N]]
+//                    (a FILE given twice weighs twice; --scale: weights
+//                    are stored as integers of 1/N, default 1000 for a
+//                    CRF and 100 for the perceptron; crf_trainer.h says
+//                    what the CRF options do)
 //   train_references --model MODEL --predict IN.txt --pred-out OUT.jsonl
 //                    (MODEL "rules": the rule parser alone)
 //   train_references [--model MODEL] --bench IN.txt [--rounds N]
@@ -38,6 +44,7 @@
 #include "cite/reference_fields.h"
 #include "cite/reference_model.h"
 #include "cite/reference_tokens.h"
+#include "crf_trainer.h"
 #include "evq/csl.h"
 
 namespace {
@@ -46,17 +53,9 @@ using evq::cite::kNumRefLabels;
 constexpr int L = kNumRefLabels;
 constexpr int E = evq::cite::TokenFeatures::kEdgeFeatures;
 constexpr int S = evq::cite::kEdgeStride;
-constexpr uint32_t kNoEdge = 0xFFFFFFFFu;
 
-struct Example {
-  std::vector<uint32_t> feats;  // feature indexes, token t's from offs[t]
-  std::vector<uint32_t> offs;
-  // Boundary feature indexes (kNoEdge if pruned), kEdgeFeatures for each
-  // token from the second.
-  std::vector<uint32_t> edges;
-  std::vector<uint8_t> not_doi;
-  std::vector<int> gold;
-};
+using evq::train::Example;
+using evq::train::kNoEdge;
 
 [[noreturn]] void Die(const std::string& msg) {
   std::cerr << "train_references: " << msg << "\n";
@@ -174,8 +173,11 @@ void WriteModel(const std::string& path, const std::vector<uint64_t>& keys,
             << "\n";
 }
 
+// Trains on `files` and writes the model: a CRF when crf is not null,
+// else the averaged perceptron for `epochs` epochs.
 void Train(const std::vector<std::string>& files, const std::string& out_path,
-           int epochs, int min_count, unsigned seed, int scale) {
+           int epochs, int min_count, unsigned seed, int scale,
+           const evq::train::CrfOptions* crf) {
   std::vector<Raw> raw;
   for (const auto& f : files) {
     auto set = ReadSet(f);
@@ -230,6 +232,17 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
   std::cerr << "train_references: " << keys.size() << " features, "
             << data.size() << " references\n";
 
+  if (crf != nullptr) {
+    std::vector<double> nll;
+    evq::train::CrfWeights fit =
+        evq::train::TrainCrf(data, keys.size(), edge_keys.size(), *crf, &nll);
+    for (size_t e = 0; e < nll.size(); ++e)
+      std::cerr << "train_references: epoch " << e + 1
+                << ": mean negative log-likelihood " << nll[e] << "\n";
+    WriteModel(out_path, keys, fit.token, fit.trans, edge_keys, fit.edge,
+               scale);
+    return;
+  }
   // Averaged perceptron: w are the current weights, acc the sum of
   // step * update, so the average is w - acc / steps.
   std::vector<double> w(keys.size() * L, 0.0), acc(keys.size() * L, 0.0);
@@ -468,8 +481,10 @@ int main(int argc, char** argv) {
   std::vector<std::string> train;
   std::string out, model, predict, pred_out, bench, oracle, confusion;
   int rounds = 5;
-  int epochs = 12, min_count = 2, scale = 100;
+  int epochs = 12, min_count = 2, scale = 0;
   unsigned seed = 1;
+  bool crf = false;
+  evq::train::CrfOptions crf_options;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -494,6 +509,14 @@ int main(int argc, char** argv) {
       seed = static_cast<unsigned>(std::stoul(value()));
     else if (a == "--scale")
       scale = std::stoi(value());
+    else if (a == "--crf")
+      crf = true;
+    else if (a == "--c2")
+      crf_options.c2 = std::stod(value());
+    else if (a == "--eta")
+      crf_options.eta = std::stod(value());
+    else if (a == "--average-from")
+      crf_options.average_from = std::stoi(value());
     else if (a == "--bench")
       bench = value();
     else if (a == "--oracle")
@@ -507,7 +530,12 @@ int main(int argc, char** argv) {
   }
   if (!train.empty()) {
     if (out.empty()) Die("--train needs --out");
-    Train(train, out, epochs, min_count, seed, scale);
+    crf_options.epochs = epochs;
+    crf_options.seed = seed;
+    // A CRF's weights are small (a few units), so they are kept finer.
+    if (scale == 0) scale = crf ? 1000 : 100;
+    Train(train, out, epochs, min_count, seed, scale,
+          crf ? &crf_options : nullptr);
     if (model.empty()) model = out;
   }
   if (!predict.empty()) {

@@ -224,12 +224,12 @@ CslItem ParseReferenceRules(std::string_view text) {
   return item;
 }
 
-
 // The rule parser's author list overrides the tagger's where the rules are
 // sure and the training data is thin: an organisation as author ("World
 // Health Organization."), which the tagger tends to cut after two words.
 // Only tokens at the start that the tagger gave to author, title or note
-// are relabelled.
+// are relabelled, and a leading title only when the date and then the
+// real title follow it.
 void CorrectAuthorSpan(const std::vector<RefToken>& tokens,
                        const TokenFeatures& features,
                        std::vector<int>* labels) {
@@ -242,7 +242,9 @@ void CorrectAuthorSpan(const std::vector<RefToken>& tokens,
   }
   size_t first = 0;
   while (first < tokens.size() && (*labels)[first] == kLabelNumber) ++first;
-  if (first >= tokens.size() || (*labels)[first] != kLabelAuthor) return;
+  if (first >= tokens.size()) return;
+  const int lead = (*labels)[first];
+  if (lead != kLabelAuthor && lead != kLabelTitle) return;
   bool editor = features.author_editor;
   size_t end = features.author_end;
   if (first != features.author_from) {  // the features' list starts elsewhere
@@ -259,6 +261,15 @@ void CorrectAuthorSpan(const std::vector<RefToken>& tokens,
       return;  // "Organization." ends at the period FindAuthorEnd excludes
   }
   if (last == first) return;
+  if (lead == kLabelTitle) {
+    // "Centers for Disease Control. (2020). Diabetes basics.": a title,
+    // the date, then another title. What comes before an APA date is its
+    // author; with no date there, the leading title may well be one.
+    if (last + 1 >= tokens.size() || (*labels)[last + 1] != kLabelDate) return;
+    size_t later = last + 2;
+    while (later < tokens.size() && (*labels)[later] == kLabelDate) ++later;
+    if (later >= tokens.size() || (*labels)[later] != kLabelTitle) return;
+  }
   for (size_t i = first; i <= last; ++i) {
     int l = (*labels)[i];
     if (l != kLabelAuthor && l != kLabelTitle && l != kLabelNote) return;
