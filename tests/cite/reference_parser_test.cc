@@ -397,6 +397,47 @@ TEST(ReferenceParserTest, MeetingPlaceInBracketsEndsTheContainer) {
   EXPECT_EQ(it.page, "7-12");
 }
 
+// URLs broken by a space where the source had a line break: the pieces
+// join when the URL stops open ("www.", "/"), the next piece starts with
+// "/", or ends in a file name; a closed URL ("url/ Accessed ...") stays.
+TEST(ReferenceParserTest, UrlBrokenAtASpaceIsJoined) {
+  EXPECT_EQ(ParseReference("Kerber R. Cost of data breach. Boston Globe, "
+                           "2007. http://www. boston.com/business/2007/tjx")
+                .url,
+            "http://www.boston.com/business/2007/tjx");
+  EXPECT_EQ(
+      ParseReference("CIA World Factbook. Available at "
+                     "https://www.cia.gov/ library/publications/index.html")
+          .url,
+      "https://www.cia.gov/library/publications/index.html");
+  EXPECT_EQ(ParseReference("Levy, Steven. Great Minds. Newsweek 27 May 2002. "
+                           "<http://www.msnbc.com /news/754336.asp>.")
+                .url,
+            "http://www.msnbc.com/news/754336.asp");
+  EXPECT_EQ(ParseReference("WHO. Counterfeit drugs kill! Retrieved from "
+                           "http://www.who.int/impact/Final Brochure2008.pdf")
+                .url,
+            "http://www.who.int/impact/FinalBrochure2008.pdf");
+  CslItem doi = ParseReference(
+      "Weishaar JL, 2003. Evaluation. http://dx.doi.org/10.1021/ es030360x.");
+  EXPECT_EQ(doi.url, "http://dx.doi.org/10.1021/es030360x");
+  EXPECT_EQ(doi.doi, "10.1021/es030360x");
+  EXPECT_EQ(ParseReference("Resilience Alliance (2011) Applying it. "
+                           "< http:// www.resalliance.org/ index.php >.")
+                .url,
+            "http://www.resalliance.org/index.php");
+  EXPECT_EQ(ParseReference("Smith J. A page. http://x.org/ 2020.").url,
+            "http://x.org/");
+  CslItem closed = ParseReference(
+      "Smith J. Title of it. Available at http://x.org/ Accessed 3 May 2020.");
+  EXPECT_EQ(closed.url, "http://x.org/");
+  EXPECT_EQ(closed.accessed.year, 2020);
+  EXPECT_EQ(ParseReference("Smith J. A page. Retrieved from www.scopus.com, "
+                           "tools/list.")
+                .url,
+            "www.scopus.com");
+}
+
 TEST(CslJsonTest, FieldNamesAndOmission) {
   CslItem it;
   it.type = "article-journal";

@@ -180,6 +180,72 @@ void FindAccessNotes(std::string_view s, CslItem* item,
   }
 }
 
+bool EndsWithFileName(std::string_view t) {
+  static constexpr std::string_view kExtensions[] = {
+      ".pdf", ".html", ".htm", ".shtml", ".shtm", ".asp", ".aspx",
+      ".php", ".ps",   ".txt", ".xml",   ".jsp",  ".cfm"};
+  for (std::string_view x : kExtensions)
+    if (t.size() > x.size() &&
+        FindIgnoreCase(t.substr(t.size() - x.size()), x) == 0)
+      return true;
+  return false;
+}
+
+// A URL broken at a space (a line break in the source it was copied
+// from): the next piece continues it after a bare scheme ("http://"),
+// when the URL stops open (inside its host name, or at a "/", "-" or "_")
+// and the piece has a path, a dot or mixed letters and digits, or when the
+// piece starts with "/", holds a path ("assets/pdf/x.pdf") right after an
+// unpunctuated URL, or ends in a file name ("Brochure.pdf"). Appends
+// the pieces (without the spaces) to *url and returns where the last one
+// ends; `e` when nothing continues the URL that starts at `b`.
+size_t UrlContinued(std::string_view s, size_t b, size_t e, std::string* url) {
+  while (true) {
+    size_t raw = e;  // the piece as printed, with what TokenEnd cut
+    while (raw < s.size() && s[raw] != ' ') ++raw;
+    std::string_view tail = s.substr(e, raw - e);
+    if (!tail.empty() && tail != ".") return e;  // closed: "url>." or "url,"
+    if (raw >= s.size()) return e;
+    std::string_view piece = s.substr(b, raw - b);
+    size_t k = raw;
+    while (k < s.size() && s[k] == ' ') ++k;
+    if (k >= s.size()) return e;
+    size_t ne = TokenEnd(s, k);
+    std::string_view t = s.substr(k, ne - k);
+    // "http:// www.x.org": only the scheme so far.
+    bool scheme_only =
+        piece.size() >= 3 && piece.substr(piece.size() - 3) == "://";
+    if (t.empty() || t[0] == '(' || t[0] == '[' || t[0] == '<' ||
+        StartsWithIgnoreCase(t, "http") || StartsWithIgnoreCase(t, "doi") ||
+        StartsWithIgnoreCase(t, "10.") ||
+        (!scheme_only && StartsWithIgnoreCase(t, "www.")))
+      return e;
+    size_t scheme = piece.find("://");
+    size_t host = scheme == std::string_view::npos ? 0 : scheme + 3;
+    // "http://www. x.org", "http://news. wildlife.org/": cut in the host.
+    bool in_host =
+        piece.back() == '.' && piece.find('/', host) == std::string_view::npos;
+    bool open = in_host || piece.back() == '/' || piece.back() == '-' ||
+                piece.back() == '_';
+    bool path = t.find('/') != std::string_view::npos;
+    bool dot = t.find('.') != std::string_view::npos;
+    // "10.1021/ es030360x": letters and digits mixed, as in an identifier.
+    bool letter = false, digit = false;
+    for (char c : t) {
+      letter |= IsLetter(c);
+      digit |= IsDigit(c);
+    }
+    bool mixed = letter && digit && !IsAsciiUpper(t[0]);
+    bool joins = scheme_only || t[0] == '/' || EndsWithFileName(t) ||
+                 (open && (path || dot || mixed)) || (path && tail.empty());
+    if (!joins) return e;
+    if (!tail.empty()) *url += tail;  // the "." of "www."
+    *url += t;
+    b = k;
+    e = ne;
+  }
+}
+
 }  // namespace
 
 void ExtractIdentifiers(std::string* str, CslItem* item) {
@@ -196,7 +262,9 @@ void ExtractIdentifiers(std::string* str, CslItem* item) {
          StartsWithIgnoreCase(s.substr(i), "ftp://") ||
          StartsWithIgnoreCase(s.substr(i), "www."))) {
       size_t e = TokenEnd(s, i);
-      std::string_view url = s.substr(i, e - i);
+      std::string joined(s.substr(i, e - i));
+      e = UrlContinued(s, i, e, &joined);
+      std::string_view url = joined;
       size_t d = FindIgnoreCase(url, "doi.org/10.");
       // A doi.org link is both: the DOI, and the URL as printed.
       if (d != std::string_view::npos && item->doi.empty()) {
