@@ -1,8 +1,9 @@
-// The reference-string tagger: a first-order linear-chain model (averaged
-// structured perceptron weights, Viterbi decoding) that labels each token of
-// a reference with the field it belongs to. Trained by
-// engine/tools/train_references.cc; the shipped weights are compiled into
-// the library (corpus/models/reference-tagger.txt).
+// The reference-string tagger: a first-order linear-chain model (weights
+// of a conditional random field, Viterbi decoding) that labels each token
+// of a reference with the field it belongs to. Trained by
+// engine/tools/train_references.cc (engine/tools/crf_trainer.cc); the
+// shipped weights are compiled into the library
+// (corpus/models/reference-tagger.txt).
 #ifndef EVQ_CITE_REFERENCE_MODEL_H_
 #define EVQ_CITE_REFERENCE_MODEL_H_
 
