@@ -6,12 +6,13 @@
 // drives it.
 //
 //   train_references --train FILE.tsv ... --out MODEL [--epochs N]
-//                    [--min-count N] [--seed N] [--scale N]
+//                    [--min-count N] [--seed N] [--scale N] [--prune X]
 //                    [--crf [--c2 X] [--eta X] [--average-from N]]
 //                    (a FILE given twice weighs twice; --scale: weights
 //                    are stored as integers of 1/N, default 1000 for a
-//                    CRF and 100 for the perceptron; crf_trainer.h says
-//                    what the CRF options do)
+//                    CRF and 100 for the perceptron; --prune: features
+//                    whose weights are all under X in size are left out;
+//                    crf_trainer.h says what the CRF options do)
 //   train_references --model MODEL --predict IN.txt --pred-out OUT.jsonl
 //                    (MODEL "rules": the rule parser alone)
 //   train_references [--model MODEL] --bench IN.txt [--rounds N]
@@ -27,6 +28,7 @@
 // same files in the same order give the same model byte for byte.
 #include <algorithm>
 #include <cinttypes>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -126,11 +128,13 @@ std::vector<Raw> ReadSet(const std::string& path) {
 }
 
 // Writes the averaged weights in the format RefTagger::Load reads; weights
-// under half a quantum are dropped, which prunes most rare features.
+// under half a quantum are dropped, which prunes most rare features, and so
+// is every feature whose largest weight is under `prune` (a smaller table
+// is a faster one; a CRF keeps many small weights a perceptron would not).
 void WriteModel(const std::string& path, const std::vector<uint64_t>& keys,
                 const std::vector<double>& w, const std::vector<double>& trans,
                 const std::vector<uint64_t>& edge_keys,
-                const std::vector<double>& ew, int scale) {
+                const std::vector<double>& ew, int scale, double prune) {
   std::ofstream out(path);
   if (!out) Die("cannot write " + path);
   out << "evq-reference-tagger 1\nlabels";
@@ -159,6 +163,10 @@ void WriteModel(const std::string& path, const std::vector<uint64_t>& keys,
     std::sort(order.begin(), order.end(),
               [&](size_t a, size_t b) { return k[a] < k[b]; });
     for (size_t i : order) {
+      double top = 0;
+      for (int l = 0; l < size; ++l)
+        top = std::max(top, std::abs(v[i * size + l]));
+      if (top < prune) continue;
       std::string p = pairs(&v[i * size], size);
       if (p.empty()) continue;
       char hex[17];
@@ -176,7 +184,7 @@ void WriteModel(const std::string& path, const std::vector<uint64_t>& keys,
 // Trains on `files` and writes the model: a CRF when crf is not null,
 // else the averaged perceptron for `epochs` epochs.
 void Train(const std::vector<std::string>& files, const std::string& out_path,
-           int epochs, int min_count, unsigned seed, int scale,
+           int epochs, int min_count, unsigned seed, int scale, double prune,
            const evq::train::CrfOptions* crf) {
   std::vector<Raw> raw;
   for (const auto& f : files) {
@@ -239,8 +247,8 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
     for (size_t e = 0; e < nll.size(); ++e)
       std::cerr << "train_references: epoch " << e + 1
                 << ": mean negative log-likelihood " << nll[e] << "\n";
-    WriteModel(out_path, keys, fit.token, fit.trans, edge_keys, fit.edge,
-               scale);
+    WriteModel(out_path, keys, fit.token, fit.trans, edge_keys, fit.edge, scale,
+               prune);
     return;
   }
   // Averaged perceptron: w are the current weights, acc the sum of
@@ -336,7 +344,7 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
   for (size_t i = 0; i < w.size(); ++i) w[i] -= acc[i] / step;
   for (size_t i = 0; i < tw.size(); ++i) tw[i] -= tacc[i] / step;
   for (size_t i = 0; i < ew.size(); ++i) ew[i] -= eacc[i] / step;
-  WriteModel(out_path, keys, w, tw, edge_keys, ew, scale);
+  WriteModel(out_path, keys, w, tw, edge_keys, ew, scale, prune);
 }
 
 // Reads a model file the trainer wrote into *tagger, or dies naming the
@@ -484,6 +492,7 @@ int main(int argc, char** argv) {
   int epochs = 12, min_count = 2, scale = 0;
   unsigned seed = 1;
   bool crf = false;
+  double prune = 0;
   evq::train::CrfOptions crf_options;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -509,6 +518,8 @@ int main(int argc, char** argv) {
       seed = static_cast<unsigned>(std::stoul(value()));
     else if (a == "--scale")
       scale = std::stoi(value());
+    else if (a == "--prune")
+      prune = std::stod(value());
     else if (a == "--crf")
       crf = true;
     else if (a == "--c2")
@@ -534,7 +545,7 @@ int main(int argc, char** argv) {
     crf_options.seed = seed;
     // A CRF's weights are small (a few units), so they are kept finer.
     if (scale == 0) scale = crf ? 1000 : 100;
-    Train(train, out, epochs, min_count, seed, scale,
+    Train(train, out, epochs, min_count, seed, scale, prune,
           crf ? &crf_options : nullptr);
     if (model.empty()) model = out;
   }
