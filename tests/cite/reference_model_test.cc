@@ -296,5 +296,32 @@ TEST(ReferenceModelTest, HarvardYearAfterAuthors) {
   EXPECT_EQ(it.page, "100-110");
 }
 
+// The organisation-author correction on labels set by hand (not the
+// model's): a leading title followed by the date and another title becomes
+// the author; without a date after it, or without a title after the date,
+// it stays a title.
+TEST(ReferenceModelTest, LeadingTitleBeforeDateAndTitleIsTheAuthor) {
+  auto relabel = [](const std::string& s, std::vector<int> labels) {
+    std::vector<cite::RefToken> tokens = cite::TokenizeReference(s);
+    EXPECT_EQ(tokens.size(), labels.size()) << s;
+    cite::TokenFeatures f;
+    cite::ExtractFeatures(tokens, &f);
+    cite::CorrectAuthorSpan(tokens, f, &labels);
+    return labels;
+  };
+  const int t = cite::kLabelTitle, d = cite::kLabelDate, a = cite::kLabelAuthor,
+            n = cite::kLabelNote;
+  const std::string s =
+      "Centers for Disease Control and Prevention. (2020). Diabetes basics.";
+  EXPECT_EQ(relabel(s, {t, t, t, t, t, t, d, t, t}),
+            (std::vector<int>{a, a, a, a, a, a, d, t, t}));
+  // No title after the date: the leading title may be the only title.
+  EXPECT_EQ(relabel(s, {t, t, t, t, t, t, d, n, n}),
+            (std::vector<int>{t, t, t, t, t, t, d, n, n}));
+  // No date right after it.
+  EXPECT_EQ(relabel(s, {t, t, t, t, t, t, n, t, t}),
+            (std::vector<int>{t, t, t, t, t, t, n, t, t}));
+}
+
 }  // namespace
 }  // namespace evq

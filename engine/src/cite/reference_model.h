@@ -117,6 +117,13 @@ CslItem ParseReferenceWith(std::string_view text, const RefTagger* tagger);
 // The rule parser (reference_parser.cc), which the tagger's output falls
 // back on.
 CslItem ParseReferenceRules(std::string_view text);
+// Relabels the tagger's *labels (one per token of `tokens`, whose features
+// are `features`) as author where the rule parser reads an organisation
+// author at the start: over tokens labelled author, title or note with no
+// comma, and over a leading title only when the date and another title
+// follow it (reference_parser.cc says why).
+void CorrectAuthorSpan(const std::vector<RefToken>& tokens,
+                       const TokenFeatures& features, std::vector<int>* labels);
 
 }  // namespace evq::cite
 
