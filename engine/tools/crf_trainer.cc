@@ -29,6 +29,10 @@ void ComputeCrfMarginals(const Example& ex, const CrfWeights& w, double scale,
                          CrfMarginals* m) {
   thread_local Lattice x;
   const size_t n = ex.gold.size();
+  if (n == 0) {  // one path, the empty one: Z = 1
+    *m = CrfMarginals();
+    return;
+  }
   x.emit.assign(n * L, 0.0);
   x.psi.assign(n * L, 0.0);
   double log_z = 0;

@@ -31,8 +31,9 @@ struct CrfMarginals {
   double gold_score = 0;      // the gold path's score
 };
 
-// Fills *m for ex by forward-backward. Labels masked by not_doi (other than
-// the gold one) get probability zero, as the tagger never predicts them.
+// Fills *m for ex by forward-backward (all zero for an example with no
+// tokens). Labels masked by not_doi (other than the gold one) get
+// probability zero, as the tagger never predicts them.
 void ComputeCrfMarginals(const Example& ex, const CrfWeights& w, double scale,
                          CrfMarginals* m);
 

@@ -27,7 +27,9 @@
 // (scripts/reference-labels.py writes them). Training is deterministic: the
 // same files in the same order give the same model byte for byte.
 #include <algorithm>
+#include <cerrno>
 #include <cinttypes>
+#include <climits>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -62,6 +64,36 @@ using evq::train::kNoEdge;
 [[noreturn]] void Die(const std::string& msg) {
   std::cerr << "train_references: " << msg << "\n";
   std::exit(2);
+}
+
+// An option's value as a whole number of at least `min`, or death naming
+// the option and the value ("--epochs wants a whole number of at least 1,
+// not \"abc\"").
+int WholeArg(const std::string& option, const std::string& value, long min) {
+  char* end = nullptr;
+  errno = 0;
+  long x = std::strtol(value.c_str(), &end, 10);
+  if (value.empty() || *end != '\0' || errno != 0 || x < min || x > INT_MAX)
+    Die(option + " wants a whole number of at least " + std::to_string(min) +
+        ", not \"" + value + "\"");
+  return static_cast<int>(x);
+}
+
+// An option's value as a number of at least `min` (above it when
+// `strictly`), or death naming the option and the value.
+double NumberArg(const std::string& option, const std::string& value,
+                 double min, bool strictly) {
+  char* end = nullptr;
+  errno = 0;
+  double x = std::strtod(value.c_str(), &end);
+  if (value.empty() || *end != '\0' || errno != 0 || !std::isfinite(x) ||
+      x < min || (strictly && x == min)) {
+    char bound[32];
+    std::snprintf(bound, sizeof bound, "%g", min);
+    Die(option + " wants a number " + (strictly ? "above " : "of at least ") +
+        bound + ", not \"" + value + "\"");
+  }
+  return x;
 }
 
 // Label of each token: the span it overlaps most ("note" if none).
@@ -237,6 +269,7 @@ void Train(const std::vector<std::string>& files, const std::string& out_path,
     data.push_back(std::move(ex));
   }
   raw.clear();
+  if (data.empty()) Die("no labelled reference in the --train files");
   std::cerr << "train_references: " << keys.size() << " features, "
             << data.size() << " references\n";
 
@@ -511,23 +544,23 @@ int main(int argc, char** argv) {
     else if (a == "--pred-out")
       pred_out = value();
     else if (a == "--epochs")
-      epochs = std::stoi(value());
+      epochs = WholeArg(a, value(), 1);
     else if (a == "--min-count")
-      min_count = std::stoi(value());
+      min_count = WholeArg(a, value(), 1);
     else if (a == "--seed")
-      seed = static_cast<unsigned>(std::stoul(value()));
+      seed = static_cast<unsigned>(WholeArg(a, value(), 0));
     else if (a == "--scale")
-      scale = std::stoi(value());
+      scale = WholeArg(a, value(), 1);
     else if (a == "--prune")
-      prune = std::stod(value());
+      prune = NumberArg(a, value(), 0, false);
     else if (a == "--crf")
       crf = true;
     else if (a == "--c2")
-      crf_options.c2 = std::stod(value());
+      crf_options.c2 = NumberArg(a, value(), 0, false);
     else if (a == "--eta")
-      crf_options.eta = std::stod(value());
+      crf_options.eta = NumberArg(a, value(), 0, true);
     else if (a == "--average-from")
-      crf_options.average_from = std::stoi(value());
+      crf_options.average_from = WholeArg(a, value(), 0);
     else if (a == "--bench")
       bench = value();
     else if (a == "--oracle")
@@ -535,7 +568,7 @@ int main(int argc, char** argv) {
     else if (a == "--confusion")
       confusion = value();
     else if (a == "--rounds")
-      rounds = std::stoi(value());
+      rounds = WholeArg(a, value(), 1);
     else
       Die("unknown argument " + a);
   }

@@ -1,4 +1,5 @@
-// tests/cli/cli_test_util.h: running the evq binary as a user would.
+// tests/cli/cli_test_util.h: running the evq binary (or another of the
+// project's programs) as a user would.
 #ifndef EVQ_TESTS_CLI_CLI_TEST_UTIL_H_
 #define EVQ_TESTS_CLI_CLI_TEST_UTIL_H_
 
@@ -14,11 +15,11 @@ struct RunResult {
   std::string out;  // stdout and stderr together
 };
 
-// Runs `evq ARGS` through the shell (so ARGS may quote and glob), with
-// standard input from `stdin_file` when given.
-inline RunResult RunEvq(const std::string& args,
-                        const std::string& stdin_file = "") {
-  std::string cmd = std::string(EVQ_BINARY) + " " + args + " 2>&1";
+// Runs `PROGRAM ARGS` through the shell (so ARGS may quote and glob),
+// with standard input from `stdin_file` when given.
+inline RunResult RunProgram(const std::string& program, const std::string& args,
+                            const std::string& stdin_file = "") {
+  std::string cmd = program + " " + args + " 2>&1";
   if (!stdin_file.empty()) cmd += " < " + stdin_file;
   RunResult r;
   FILE* p = popen(cmd.c_str(), "r");
@@ -29,6 +30,12 @@ inline RunResult RunEvq(const std::string& args,
   int status = pclose(p);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+// Runs `evq ARGS` as RunProgram does.
+inline RunResult RunEvq(const std::string& args,
+                        const std::string& stdin_file = "") {
+  return RunProgram(EVQ_BINARY, args, stdin_file);
 }
 
 }  // namespace evq::cli_test
